@@ -1,0 +1,34 @@
+import type { DrugPreview } from '../messaging/protocol';
+
+type HoverPreviewProps = {
+  /** Undefined while loading. */
+  preview?: DrugPreview;
+  /** The highlight sits inside a link, so a plain click follows the link. */
+  inLink: boolean;
+  onOpenDetails: () => void;
+};
+
+/** The compact card shown on hover or focus: name, class, one line of what it is for. */
+export function HoverPreview({ preview, inLink, onOpenDetails }: HoverPreviewProps) {
+  if (!preview) {
+    return (
+      <div class="mm-preview" aria-busy="true">
+        <p class="mm-muted">Loading…</p>
+      </div>
+    );
+  }
+  return (
+    <div class="mm-preview">
+      <p class="mm-preview__name">{preview.name}</p>
+      <p class="mm-preview__class">{preview.drugClass}</p>
+      <p class="mm-preview__summary">{preview.summary}</p>
+      {preview.hasBoxedWarning && <p class="mm-preview__boxed">Has a boxed warning</p>}
+      <div class="mm-preview__foot">
+        <button type="button" class="mm-link-button" onClick={onOpenDetails}>
+          Benefits, risks &amp; interactions
+        </button>
+        <span class="mm-muted">{inLink ? 'Alt+click' : 'or click'}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+import type { DrugInteraction } from '../drugs/interactions';
+import { SeverityBadge } from './SeverityBadge';
+
+type InteractionListProps = {
+  /** Most severe first, as the background sends them. */
+  interactions: DrugInteraction[];
+  /** How many to show before "Show all". */
+  initialCount?: number;
+};
+
+export function InteractionList({ interactions, initialCount = 6 }: InteractionListProps) {
+  const [expanded, setExpanded] = useState(false);
+  if (interactions.length === 0) return <p class="mm-muted">No significant interactions listed.</p>;
+  const shown = expanded ? interactions : interactions.slice(0, initialCount);
+  return (
+    <>
+      <ul class="mm-interactions">
+        {shown.map((i) => (
+          <li key={`${i.other.id}|${i.effect}`} class={`mm-interaction mm-interaction--${i.severity}`}>
+            <div class="mm-interaction__head">
+              <SeverityBadge severity={i.severity} />
+              <strong>{i.other.name}</strong>
+            </div>
+            <p>{i.effect}</p>
+            <p class="mm-action">
+              <span class="mm-label">What to do: </span>
+              {i.action}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {interactions.length > shown.length && (
+        <button type="button" class="mm-link-button" onClick={() => setExpanded(true)}>
+          Show all {interactions.length} interactions
+        </button>
+      )}
+    </>
+  );
+}

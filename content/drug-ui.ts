@@ -1,0 +1,251 @@
+/**
+ * The behaviour around highlights: hover or focus shows a preview after a
+ * short delay; click, Enter or Space opens the popover; Esc, an outside click
+ * or scrolling the highlight away closes it, and focus goes back to the
+ * highlight. One set of delegated listeners on the document serves every
+ * highlight (never one listener per mark).
+ */
+import { h, render } from 'preact';
+import { DrugPopover } from '../components/DrugPopover';
+import { HoverPreview } from '../components/HoverPreview';
+import type { DrugDetails, DrugPreview } from '../messaging/protocol';
+import type { BackgroundClient } from './background-client';
+import { MARK_ATTRIBUTE } from './exclusions';
+import { keepPlaced } from './placement';
+import type { UiRoot } from './ui-root';
+
+/** Hover intent: a pointer passing over a word should not flash a card. */
+export const HOVER_OPEN_DELAY_MS = 350;
+/** Grace period to move the pointer from the highlight into the preview. */
+export const HOVER_CLOSE_DELAY_MS = 250;
+/** Keyboard focus is deliberate; show the preview almost at once. */
+export const FOCUS_OPEN_DELAY_MS = 100;
+
+const MARK_SELECTOR = `mark[${MARK_ATTRIBUTE}]`;
+const HEADING_ID = 'medmark-popover-title';
+
+export type DrugUiOptions = {
+  ui: UiRoot;
+  client: BackgroundClient;
+  /** Ids of the drugs highlighted on the page so far. */
+  pageDrugIds: () => string[];
+};
+
+export type DrugUi = { destroy(): void };
+
+function markFrom(target: EventTarget | null): HTMLElement | null {
+  return target instanceof Element ? (target.closest(MARK_SELECTOR) as HTMLElement | null) : null;
+}
+
+function createPanel(ui: UiRoot, className: string): HTMLElement {
+  const panel = document.createElement('div');
+  panel.className = `mm-floating ${className}`;
+  panel.hidden = true;
+  ui.layer.append(panel);
+  return panel;
+}
+
+export function createDrugUi({ ui, client, pageDrugIds }: DrugUiOptions): DrugUi {
+  const previewPanel = createPanel(ui, 'mm-preview-box');
+  previewPanel.setAttribute('role', 'group');
+  previewPanel.setAttribute('aria-label', 'Medmark preview');
+  const popoverPanel = createPanel(ui, 'mm-popover');
+  popoverPanel.setAttribute('role', 'dialog');
+  popoverPanel.setAttribute('aria-modal', 'false');
+  popoverPanel.setAttribute('aria-labelledby', HEADING_ID);
+  popoverPanel.tabIndex = -1;
+
+  let previewAnchor: HTMLElement | null = null;
+  let popoverAnchor: HTMLElement | null = null;
+  let stopPreviewPlacement: (() => void) | undefined;
+  let stopPopoverPlacement: (() => void) | undefined;
+  let openTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Incremented on every open, so a late answer for an older request is dropped. */
+  let token = 0;
+
+  const clearTimers = () => {
+    clearTimeout(openTimer);
+    clearTimeout(closeTimer);
+  };
+
+  // ---- preview -------------------------------------------------------------
+  const renderPreview = (mark: HTMLElement, preview?: DrugPreview) =>
+    render(
+      h(HoverPreview, {
+        preview,
+        inLink: mark.closest('a[href]') !== null,
+        onOpenDetails: () => openPopover(mark, true),
+      }),
+      previewPanel,
+    );
+
+  const showPreview = (mark: HTMLElement) => {
+    if (popoverAnchor === mark) return;
+    hidePreview();
+    previewAnchor = mark;
+    const mine = ++token;
+    renderPreview(mark);
+    previewPanel.hidden = false;
+    stopPreviewPlacement = keepPlaced(mark, previewPanel, hidePreview);
+    client
+      .preview(mark.dataset.drug ?? '')
+      .then((preview) => {
+        if (mine !== token || previewAnchor !== mark) return;
+        if (preview) renderPreview(mark, preview);
+        else hidePreview();
+      })
+      .catch(() => hidePreview());
+  };
+
+  function hidePreview() {
+    stopPreviewPlacement?.();
+    stopPreviewPlacement = undefined;
+    previewAnchor = null;
+    previewPanel.hidden = true;
+    render(null, previewPanel);
+  }
+
+  // ---- popover -------------------------------------------------------------
+  const renderPopover = (details: DrugDetails | null | undefined) =>
+    render(h(DrugPopover, { details, headingId: HEADING_ID, onClose: () => closePopover(true) }), popoverPanel);
+
+  function openPopover(mark: HTMLElement, moveFocus: boolean) {
+    clearTimers();
+    hidePreview();
+    if (popoverAnchor && popoverAnchor !== mark) closePopover(false);
+    popoverAnchor = mark;
+    mark.setAttribute('aria-expanded', 'true');
+    const mine = ++token;
+    renderPopover(undefined);
+    popoverPanel.hidden = false;
+    stopPopoverPlacement ??= keepPlaced(mark, popoverPanel, () => closePopover(false));
+    if (moveFocus) popoverPanel.focus({ preventScroll: true });
+    const others = pageDrugIds().filter((id) => id !== mark.dataset.drug);
+    client
+      .details(mark.dataset.drug ?? '', others)
+      .then((details) => {
+        if (mine === token && popoverAnchor === mark) renderPopover(details);
+      })
+      .catch(() => {
+        if (mine === token && popoverAnchor === mark) renderPopover(null);
+      });
+  }
+
+  function closePopover(returnFocus: boolean) {
+    const anchor = popoverAnchor;
+    if (!anchor) return;
+    stopPopoverPlacement?.();
+    stopPopoverPlacement = undefined;
+    popoverAnchor = null;
+    token++;
+    anchor.removeAttribute('aria-expanded');
+    popoverPanel.hidden = true;
+    render(null, popoverPanel);
+    if (returnFocus && anchor.isConnected) {
+      // A highlight inside a link is not focusable itself; the link is.
+      const focusable = anchor.tabIndex >= 0 ? anchor : (anchor.closest('a[href], button, [tabindex]') as HTMLElement | null);
+      focusable?.focus({ preventScroll: true });
+    }
+  }
+
+  // ---- delegated listeners -------------------------------------------------
+  const isOurs = (target: EventTarget | null) => target === ui.host;
+
+  const onPointerOver = (event: PointerEvent) => {
+    if (event.pointerType === 'touch') return;
+    const mark = markFrom(event.target);
+    if (mark) {
+      clearTimeout(closeTimer);
+      if (mark !== previewAnchor && mark !== popoverAnchor) {
+        clearTimeout(openTimer);
+        openTimer = setTimeout(() => showPreview(mark), HOVER_OPEN_DELAY_MS);
+      }
+    } else if (isOurs(event.target)) {
+      clearTimeout(closeTimer);
+    }
+  };
+
+  const onPointerOut = (event: PointerEvent) => {
+    const from = markFrom(event.target) ?? (isOurs(event.target) ? ui.host : null);
+    if (!from) return;
+    const to = event.relatedTarget;
+    if (to instanceof Node && (from.contains(to) || isOurs(to) || (previewAnchor?.contains(to) ?? false))) return;
+    clearTimeout(openTimer);
+    if (previewAnchor) {
+      clearTimeout(closeTimer);
+      closeTimer = setTimeout(hidePreview, HOVER_CLOSE_DELAY_MS);
+    }
+  };
+
+  const onFocusIn = (event: FocusEvent) => {
+    const mark = markFrom(event.target);
+    if (!mark || mark === popoverAnchor) return;
+    clearTimers();
+    openTimer = setTimeout(() => showPreview(mark), FOCUS_OPEN_DELAY_MS);
+  };
+
+  const onFocusOut = (event: FocusEvent) => {
+    const mark = markFrom(event.target);
+    if (mark && !isOurs(event.relatedTarget)) {
+      clearTimeout(openTimer);
+      if (previewAnchor === mark) hidePreview();
+    }
+    // Focus leaving an open popover for somewhere else on the page closes it.
+    if (isOurs(event.target) && popoverAnchor && event.relatedTarget instanceof Node) {
+      if (!isOurs(event.relatedTarget) && event.relatedTarget !== popoverAnchor) closePopover(false);
+    }
+  };
+
+  const onClick = (event: MouseEvent) => {
+    const mark = markFrom(event.target);
+    if (!mark || event.button !== 0) return;
+    if (mark.closest('a[href]') && !event.altKey) return; // the link keeps its click
+    if (mark.closest('a[href]')) event.preventDefault(); // Alt+click: the reader chose our action
+    openPopover(mark, event.detail === 0);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      if (popoverAnchor) {
+        event.stopPropagation();
+        closePopover(true);
+      } else if (previewAnchor) {
+        clearTimers();
+        hidePreview();
+      }
+      return;
+    }
+    const mark = markFrom(event.target);
+    if (mark && mark.tabIndex >= 0 && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      openPopover(mark, true);
+    }
+  };
+
+  const onPointerDown = (event: PointerEvent) => {
+    if (!popoverAnchor || isOurs(event.target)) return;
+    if (markFrom(event.target) === popoverAnchor) return;
+    closePopover(false);
+  };
+
+  const listeners: [string, EventListener][] = [
+    ['pointerover', onPointerOver as EventListener],
+    ['pointerout', onPointerOut as EventListener],
+    ['focusin', onFocusIn as EventListener],
+    ['focusout', onFocusOut as EventListener],
+    ['click', onClick as EventListener],
+    ['keydown', onKeyDown as EventListener],
+    ['pointerdown', onPointerDown as EventListener],
+  ];
+  for (const [type, listener] of listeners) document.addEventListener(type, listener, true);
+
+  return {
+    destroy() {
+      clearTimers();
+      hidePreview();
+      closePopover(false);
+      for (const [type, listener] of listeners) document.removeEventListener(type, listener, true);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The single shadow root that holds Medmark's in-page UI. Styles go in as a
+ * constructable stylesheet where the browser allows it (not subject to the
+ * page's style-src CSP), else as a <style> inside the shadow root. Either way
+ * the page's CSS cannot reach in and ours cannot leak out.
+ */
+import uiCss from '../components/in-page.css?inline';
+import { UI_HOST_TAG } from './exclusions';
+
+export type UiRoot = {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  /** A fixed, zero-size layer that the floating panels position themselves in. */
+  layer: HTMLElement;
+  destroy(): void;
+};
+
+export function createUiRoot(doc: Document = document): UiRoot {
+  const host = doc.createElement(UI_HOST_TAG);
+  // Keep the host out of layout and away from page styles on the host itself.
+  host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;');
+  const shadow = host.attachShadow({ mode: 'open' });
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(uiCss);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = doc.createElement('style');
+    style.textContent = uiCss;
+    shadow.append(style);
+  }
+  const layer = doc.createElement('div');
+  layer.className = 'mm-layer';
+  shadow.append(layer);
+  (doc.body ?? doc.documentElement).append(host);
+  return {
+    host,
+    shadow,
+    layer,
+    destroy() {
+      host.remove();
+    },
+  };
+}

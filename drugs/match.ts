@@ -1,0 +1,131 @@
+/**
+ * Finds drug names in text. One left-to-right pass over the words; at each
+ * word the name trie is followed for at most the length of the longest name,
+ * and the longest name that fits wins (leftmost-longest, no overlaps). Offsets
+ * are UTF-16 indices into the original text, so they can be used directly on
+ * DOM text nodes.
+ */
+import { WORD_PATTERN, type NameIndex, type NameTarget, type TrieNode } from './name-index';
+
+export type Match = {
+  start: number;
+  end: number;
+  text: string;
+  drug: string;
+};
+
+/**
+ * What may stand between the words of a multi-word name: spaces, hyphens or
+ * dashes, a slash, an apostrophe. "insulin glargine", "Toprol-XL".
+ */
+const NAME_GAP = /^[\s\-\u2010-\u2015/'\u2019]{1,3}$/;
+
+/** A whitespace-delimited chunk that is a URL, a path, a file name, an e-mail or a query string. */
+const URL_LIKE = [
+  /^[a-z][a-z0-9+.-]*:\/\//i, // scheme://
+  /^www\./i,
+  /^[\w-]+(\.[\w-]+)+\/\S/, // example.com/path
+  /^\.{0,2}\/[\w.-]/, // /path, ./path, ../path
+  /\S@\S+\.\S/, // e-mail
+  /[?&][\w.-]+=/, // query string
+  /\w\.(html?|php|aspx?|jsp|pdf|jpe?g|png|gif|svg|docx?|txt|json|js|css)$/i, // file name
+];
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"\u2019\u201d>]+$/;
+const LEADING_PUNCTUATION = /^[(\[{'"\u2018\u201c<]+/;
+
+function isUrlLike(chunk: string): boolean {
+  const core = chunk.replace(TRAILING_PUNCTUATION, '').replace(LEADING_PUNCTUATION, '');
+  return URL_LIKE.some((pattern) => pattern.test(core));
+}
+
+function isSpace(code: number): boolean {
+  // Same set as /\s/ for the characters that occur in practice; fast path for ASCII.
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+type Word = { start: number; end: number; text: string };
+
+function accepts(target: NameTarget, words: Word[], from: number, count: number): boolean {
+  if (!target.exactTokens) return true;
+  for (let i = 0; i < count; i++) {
+    if (words[from + i].text !== target.exactTokens[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * Returns the matches in `text`, in order. The work is linear in the text: each
+ * word is read once by the tokenizer, the trie walk from a word is bounded by
+ * the longest name, and each whitespace chunk is tested for URL shape at most once.
+ */
+export function findMatches(index: NameIndex, text: string): Match[] {
+  const matches: Match[] = [];
+  if (!text || index.size === 0) return matches;
+
+  const words: Word[] = [];
+  for (const m of text.matchAll(WORD_PATTERN)) {
+    words.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+
+  // Cache of the whitespace chunk around the last match, so a run of matches in
+  // one long chunk ("a/b/c/...") is tested once.
+  let chunkStart = -1;
+  let chunkEnd = -1;
+  let chunkIsUrl = false;
+
+  let i = 0;
+  while (i < words.length) {
+    const first = words[i];
+    const firstLength = first.end - first.start;
+    if (firstLength < index.minFirstLength || firstLength > index.maxFirstLength) {
+      i++;
+      continue;
+    }
+    let node: TrieNode | undefined = index.root.children.get(first.text.toLowerCase());
+    let best: { count: number; drug: string } | undefined;
+    let count = 1;
+    while (node) {
+      for (const target of node.targets) {
+        if (accepts(target, words, i, count)) {
+          best = { count, drug: target.drug };
+          break;
+        }
+      }
+      const nextWord = words[i + count];
+      if (!nextWord || node.children.size === 0) break;
+      if (!NAME_GAP.test(text.slice(words[i + count - 1].end, nextWord.start))) break;
+      node = node.children.get(nextWord.text.toLowerCase());
+      count++;
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    const start = first.start;
+    const end = words[i + best.count - 1].end;
+    if (start >= chunkEnd) {
+      chunkStart = start;
+      while (chunkStart > 0 && !isSpace(text.charCodeAt(chunkStart - 1))) chunkStart--;
+      chunkEnd = end;
+      while (chunkEnd < text.length && !isSpace(text.charCodeAt(chunkEnd))) chunkEnd++;
+      chunkIsUrl = isUrlLike(text.slice(chunkStart, chunkEnd));
+    }
+    if (!chunkIsUrl) {
+      matches.push({ start, end, text: text.slice(start, end), drug: best.drug });
+    }
+    i += best.count;
+  }
+  return matches;
+}

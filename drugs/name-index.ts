@@ -1,0 +1,99 @@
+/**
+ * Compiles drug names into a token trie. Matching walks the text once and, at
+ * each word, follows the trie for at most as many words as the longest name,
+ * so the cost grows with the text, not with the number of names
+ * (see `match.ts`).
+ */
+import type { MatchMode } from './schema';
+
+/** One name the matcher should find, and the record it points to. */
+export type NameEntry = {
+  name: string;
+  drug: string;
+  match?: MatchMode;
+};
+
+/** A record a name points to, with the exact tokens required for `exact-case` names. */
+export type NameTarget = {
+  drug: string;
+  /** Present only for `exact-case` names: the tokens as written. */
+  exactTokens?: string[];
+};
+
+export type TrieNode = {
+  children: Map<string, TrieNode>;
+  /** Names that end at this node. Empty for inner nodes. */
+  targets: NameTarget[];
+};
+
+export type NameIndex = {
+  root: TrieNode;
+  /** Shortest and longest first word, in UTF-16 units: a cheap filter before the map lookup. */
+  minFirstLength: number;
+  maxFirstLength: number;
+  size: number;
+};
+
+/**
+ * A word: letters, digits, combining marks and underscore (so identifiers such as
+ * `baclofen_tab` stay one word and never match). Everything else separates words.
+ */
+export const WORD_PATTERN = /[\p{L}\p{N}\p{M}_]+/gu;
+
+/** Splits a name or a text into its words, as written. */
+export function tokenize(value: string): string[] {
+  return value.match(WORD_PATTERN) ?? [];
+}
+
+/** The form names are compared in: lower case, words joined by one space. */
+export function nameKey(value: string): string {
+  return tokenize(value)
+    .map((t) => t.toLowerCase())
+    .join(' ');
+}
+
+function newNode(): TrieNode {
+  return { children: new Map(), targets: [] };
+}
+
+/** Builds the index. Entries with `match: 'none'` or no words are left out. */
+export function compileNameIndex(entries: readonly NameEntry[]): NameIndex {
+  const root = newNode();
+  let minFirstLength = Infinity;
+  let maxFirstLength = 0;
+  let size = 0;
+  for (const entry of entries) {
+    const mode = entry.match ?? 'any-case';
+    if (mode === 'none') continue;
+    const tokens = tokenize(entry.name);
+    if (tokens.length === 0) continue;
+    let node = root;
+    for (const token of tokens) {
+      const key = token.toLowerCase();
+      let next = node.children.get(key);
+      if (!next) {
+        next = newNode();
+        node.children.set(key, next);
+      }
+      node = next;
+    }
+    const target: NameTarget =
+      mode === 'exact-case' ? { drug: entry.drug, exactTokens: tokens } : { drug: entry.drug };
+    if (!node.targets.some((t) => sameTarget(t, target))) {
+      node.targets.push(target);
+      size++;
+    }
+    minFirstLength = Math.min(minFirstLength, tokens[0].length);
+    maxFirstLength = Math.max(maxFirstLength, tokens[0].length);
+  }
+  return {
+    root,
+    minFirstLength: Number.isFinite(minFirstLength) ? minFirstLength : 0,
+    maxFirstLength,
+    size,
+  };
+}
+
+function sameTarget(a: NameTarget, b: NameTarget): boolean {
+  return a.drug === b.drug && a.exactTokens?.join(' ') === b.exactTokens?.join(' ');
+}

@@ -1,0 +1,150 @@
+/**
+ * The knowledge-base schema: one record per drug (`data/drugs/<id>.json`),
+ * drug classes (`data/classes.json`) and other interaction targets that have
+ * no record of their own (`data/agents.json`). `data/README.md` explains each
+ * field for authors; this module is the single source of truth that the build,
+ * the command-line tools and the tests validate against.
+ */
+import { z } from 'zod';
+
+/** Lower-case kebab-case identifier, e.g. `baclofen`, `amphetamine-dextroamphetamine`. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case kebab-case (a-z, 0-9, single hyphens)');
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** Ordered from most to least serious; the order is used for sorting. */
+export const SEVERITIES = ['contraindicated', 'major', 'moderate', 'minor'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/**
+ * How a name may be matched on a page.
+ * - `any-case` (default): `baclofen`, `Baclofen`, `BACLOFEN`.
+ * - `exact-case`: only exactly as written, for names that are also ordinary
+ *   words or abbreviations in other casings (e.g. a brand spelled like a word).
+ * - `none`: a known name that is never highlighted (too ambiguous); still
+ *   searchable and accepted by the command-line tools.
+ */
+export const MATCH_MODES = ['any-case', 'exact-case', 'none'] as const;
+export type MatchMode = (typeof MATCH_MODES)[number];
+
+export const ALIAS_KINDS = [
+  'brand', // a brand currently marketed
+  'past-brand', // a discontinued but still-searched brand
+  'international', // INN/BAN spelling used outside the US (paracetamol, salbutamol)
+  'salt', // a salt or ester form people write (metoprolol succinate)
+  'abbreviation', // a clinical abbreviation (HCTZ)
+  'other', // other common spellings
+] as const;
+
+export const aliasSchema = z.strictObject({
+  name: text,
+  kind: z.enum(ALIAS_KINDS),
+  /** Where the name is used: US, UK, or elsewhere. Informational. */
+  region: z.enum(['US', 'UK', 'US/UK', 'international']).optional(),
+  match: z.enum(MATCH_MODES).optional(),
+});
+export type Alias = z.infer<typeof aliasSchema>;
+
+export const interactionSchema = z.strictObject({
+  /** Id of a drug record, a class (`classes.json`) or an agent (`agents.json`). */
+  with: idSchema,
+  severity: z.enum(SEVERITIES),
+  /** What happens, in plain words. */
+  effect: text,
+  /** What the reader should do about it. */
+  action: text,
+});
+export type InteractionRule = z.infer<typeof interactionSchema>;
+
+export const benefitSchema = z.strictObject({
+  text,
+  /** True for uses that are not in the FDA-approved labeling. */
+  offLabel: z.boolean(),
+});
+export type Benefit = z.infer<typeof benefitSchema>;
+
+export const risksSchema = z.strictObject({
+  /** Boxed ("black box") warnings from the US labeling; empty if none. */
+  boxedWarnings: z.array(text),
+  common: z.array(text).min(1, 'list at least one common side effect'),
+  /** Serious risks, each with the warning signs a reader should act on. */
+  serious: z.array(text).min(1, 'list at least one serious risk'),
+  /** Who should not take it (contraindications). */
+  avoidIf: z.array(text),
+  pregnancy: text,
+  breastfeeding: text,
+  overdose: text.optional(),
+  withdrawal: text.optional(),
+});
+export type Risks = z.infer<typeof risksSchema>;
+
+const ALLOWED_SOURCE_URL =
+  /^https:\/\/(medlineplus\.gov\/druginfo\/meds\/a\d{6}\.html|www\.nhs\.uk\/medicines\/[a-z0-9-]+\/?|dailymed\.nlm\.nih\.gov\/dailymed\/search\.cfm\?labeltype=all&query=[A-Za-z0-9%+.-]+)$/;
+
+export const sourceSchema = z.strictObject({
+  title: text,
+  url: z
+    .string()
+    .regex(
+      ALLOWED_SOURCE_URL,
+      'must be a MedlinePlus drug page, an NHS medicines page or a DailyMed search URL',
+    ),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const reviewNoteSchema = z.strictObject({
+  fact: text,
+  settled: text,
+});
+
+export const drugRecordSchema = z.strictObject({
+  id: idSchema,
+  /** Display name: the generic name, e.g. "Baclofen". */
+  name: text,
+  aliases: z.array(aliasSchema),
+  /** For combination products: names of the ingredients (linked when they have records). */
+  ingredients: z.array(text).optional(),
+  /** Human-readable class, e.g. "Muscle relaxant (GABA-B agonist)". */
+  drugClass: text,
+  /** Ids of classes in `classes.json` this drug belongs to (interaction rules reach it through them). */
+  classes: z.array(idSchema),
+  /** One line: what it is and what it is for. */
+  summary: text,
+  benefits: z.array(benefitSchema).min(1, 'list at least one use'),
+  risks: risksSchema,
+  interactions: z.array(interactionSchema),
+  sources: z.array(sourceSchema).min(1, 'cite at least one source'),
+  /** ISO date of the last content review. */
+  reviewed: z.iso.date(),
+  /** For reviewers, not shown to readers: facts the author was least sure of and how they were settled. */
+  reviewNotes: z.array(reviewNoteSchema).optional(),
+});
+export type DrugRecord = z.infer<typeof drugRecordSchema>;
+
+export const classRecordSchema = z.strictObject({
+  id: idSchema,
+  /** Plural, readable: "NSAIDs (anti-inflammatory painkillers)". */
+  name: text,
+  description: text.optional(),
+  /** Sub-classes whose members also belong to this class. */
+  includes: z.array(idSchema).optional(),
+  /** Rules that apply to every member of the class. */
+  interactions: z.array(interactionSchema).optional(),
+});
+export type ClassRecord = z.infer<typeof classRecordSchema>;
+
+export const AGENT_KINDS = ['drug', 'substance', 'food', 'supplement', 'procedure'] as const;
+
+/** An interaction target without a full record: a drug not yet covered, alcohol, grapefruit... */
+export const agentSchema = z.strictObject({
+  id: idSchema,
+  name: text,
+  kind: z.enum(AGENT_KINDS),
+  classes: z.array(idSchema).optional(),
+});
+export type Agent = z.infer<typeof agentSchema>;
+
+export const classesFileSchema = z.strictObject({ classes: z.array(classRecordSchema) });
+export const agentsFileSchema = z.strictObject({ agents: z.array(agentSchema) });

@@ -1,0 +1,172 @@
+/**
+ * Validates the knowledge-base source files and assembles them. Pure: it takes
+ * file contents, so the build, the command-line tools and the tests share it.
+ * Every problem is reported with its file and field; all problems are
+ * collected before failing so one build run shows them all.
+ */
+import type { z } from 'zod';
+import type { KnowledgeBase } from './knowledge-base';
+import { nameKey } from './name-index';
+import {
+  agentsFileSchema,
+  classesFileSchema,
+  drugRecordSchema,
+  type Agent,
+  type ClassRecord,
+  type DrugRecord,
+} from './schema';
+
+export type SourceFile = { path: string; text: string };
+
+export type KbSources = {
+  drugs: SourceFile[];
+  classes: SourceFile;
+  agents: SourceFile;
+};
+
+export type KbProblem = { file: string; field: string; message: string };
+
+export class KbValidationError extends Error {
+  constructor(readonly problems: KbProblem[]) {
+    super(
+      `Knowledge base is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  ${p.file}: ${p.field}: ${p.message}`).join('\n'),
+    );
+    this.name = 'KbValidationError';
+  }
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : '(root)';
+}
+
+function parse<T>(file: SourceFile, schema: z.ZodType<T>, problems: KbProblem[]): T | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(file.text);
+  } catch (error) {
+    problems.push({ file: file.path, field: '(file)', message: `not valid JSON: ${(error as Error).message}` });
+    return undefined;
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file: file.path, field: fieldPath(issue.path), message: issue.message });
+    }
+    return undefined;
+  }
+  return result.data;
+}
+
+function baseName(path: string): string {
+  return path.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
+}
+
+/** Validates and assembles the knowledge base, or throws `KbValidationError`. */
+export function validateKnowledgeBase(sources: KbSources): KnowledgeBase {
+  const problems: KbProblem[] = [];
+  const classes = parse(sources.classes, classesFileSchema, problems)?.classes ?? [];
+  const agents = parse(sources.agents, agentsFileSchema, problems)?.agents ?? [];
+  const drugs: { file: string; record: DrugRecord }[] = [];
+  for (const file of sources.drugs) {
+    const record = parse(file, drugRecordSchema, problems);
+    if (!record) continue;
+    if (record.id !== baseName(file.path)) {
+      problems.push({ file: file.path, field: 'id', message: `"${record.id}" must equal the file name "${baseName(file.path)}"` });
+    }
+    drugs.push({ file: file.path, record });
+  }
+
+  // Ids are one namespace: an interaction target names a drug, class or agent unambiguously.
+  const owners = new Map<string, string>();
+  const claim = (id: string, file: string, field: string) => {
+    const previous = owners.get(id);
+    if (previous) problems.push({ file, field, message: `duplicate id "${id}" (already defined in ${previous})` });
+    else owners.set(id, file);
+  };
+  classes.forEach((c, i) => claim(c.id, sources.classes.path, `classes[${i}].id`));
+  agents.forEach((a, i) => claim(a.id, sources.agents.path, `agents[${i}].id`));
+  drugs.forEach(({ file, record }) => claim(record.id, file, 'id'));
+
+  const classIds = new Set(classes.map((c) => c.id));
+  const checkClassRefs = (ids: string[] | undefined, file: string, field: string) =>
+    ids?.forEach((id, i) => {
+      if (!classIds.has(id)) problems.push({ file, field: `${field}[${i}]`, message: `unknown class "${id}"` });
+    });
+  const checkTargets = (owner: string, rules: { with: string }[] | undefined, file: string, field: string) =>
+    rules?.forEach((rule, i) => {
+      if (!owners.has(rule.with)) {
+        problems.push({ file, field: `${field}[${i}].with`, message: `unknown interaction target "${rule.with}" (not a drug, class or agent id)` });
+      } else if (rule.with === owner && !classIds.has(owner)) {
+        problems.push({ file, field: `${field}[${i}].with`, message: 'a drug cannot interact with itself' });
+      }
+    });
+
+  classes.forEach((c, i) => {
+    checkClassRefs(c.includes, sources.classes.path, `classes[${i}].includes`);
+    checkTargets(c.id, c.interactions, sources.classes.path, `classes[${i}].interactions`);
+  });
+  agents.forEach((a, i) => checkClassRefs(a.classes, sources.agents.path, `agents[${i}].classes`));
+  for (const { file, record } of drugs) {
+    checkClassRefs(record.classes, file, 'classes');
+    checkTargets(record.id, record.interactions, file, 'interactions');
+  }
+  checkClassCycles(classes, sources.classes.path, problems);
+  checkNames(drugs, problems);
+
+  if (problems.length) throw new KbValidationError(problems);
+  return {
+    drugs: drugs.map((d) => d.record).sort((a, b) => a.id.localeCompare(b.id)),
+    classes,
+    agents,
+  };
+}
+
+function checkClassCycles(classes: ClassRecord[], file: string, problems: KbProblem[]) {
+  const includes = new Map(classes.map((c) => [c.id, c.includes ?? []]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      problems.push({ file, field: `classes(${id}).includes`, message: `class inclusion cycle: ${[...trail, id].join(' -> ')}` });
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const child of includes.get(id) ?? []) visit(child, [...trail, id]);
+    state.set(id, 'done');
+  };
+  for (const c of classes) visit(c.id, []);
+}
+
+/**
+ * A name may point to one record only. Names are compared as the matcher sees
+ * them (case-insensitive, punctuation between words ignored), and an
+ * `exact-case` name still collides with the same words elsewhere: either way
+ * a reader could not tell which drug was meant.
+ */
+function checkNames(drugs: { file: string; record: DrugRecord }[], problems: KbProblem[]) {
+  const seen = new Map<string, { drug: string; file: string; field: string }>();
+  for (const { file, record } of drugs) {
+    const names: [string, string][] = [
+      [record.name, 'name'],
+      ...record.aliases.map((a, i): [string, string] => [a.name, `aliases[${i}].name`]),
+    ];
+    for (const [name, field] of names) {
+      const key = nameKey(name);
+      if (!key) {
+        problems.push({ file, field, message: `"${name}" has no letters or digits to match` });
+        continue;
+      }
+      const previous = seen.get(key);
+      if (!previous) {
+        seen.set(key, { drug: record.id, file, field });
+      } else if (previous.drug === record.id) {
+        problems.push({ file, field, message: `duplicated name "${name}" (same as ${previous.field})` });
+      } else {
+        problems.push({ file, field, message: `ambiguous name "${name}": also a name of "${previous.drug}" (${previous.file} ${previous.field})` });
+      }
+    }
+  }
+}
+
+export type { Agent, ClassRecord, DrugRecord };

@@ -1,0 +1,29 @@
+/**
+ * `npm run -s interactions -- [--json] NAME NAME...`: resolves each name (any
+ * alias, any case) and prints the interactions among them, most severe first.
+ * An unknown name is an error that names it (exit status 2).
+ */
+import { createInteractionResolver } from '../drugs/interactions';
+import { createNameResolver } from '../drugs/name-entries';
+import { fail, loadOrExit } from './lib/cli';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const names = args.filter((a) => a !== '--json');
+if (names.length < 2) fail('usage: npm run -s interactions -- [--json] NAME NAME...');
+
+const kb = loadOrExit();
+const resolve = createNameResolver(kb);
+const unknown = names.filter((n) => !resolve(n));
+if (unknown.length) fail(`unknown drug name${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `"${n}"`).join(', ')}`);
+
+const pairs = createInteractionResolver(kb).between(names.map((n) => resolve(n)!));
+if (json) {
+  process.stdout.write(
+    `${JSON.stringify(pairs.map(({ drugs, severity, summary, action }) => ({ drugs, severity, summary, action })))}\n`,
+  );
+} else if (pairs.length === 0) {
+  console.log('No interactions known among these. (General information, not a substitute for a pharmacist.)');
+} else {
+  for (const p of pairs) console.log(`${p.severity.toUpperCase()}: ${p.drugs.join(' + ')}\n  ${p.summary}\n  What to do: ${p.action}\n`);
+}

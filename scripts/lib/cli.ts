@@ -1,0 +1,21 @@
+/** Shared command-line plumbing: load the knowledge base or exit with a clear message. */
+import { KbValidationError } from '../../drugs/validate-kb';
+import type { KnowledgeBase } from '../../drugs/knowledge-base';
+import { loadKnowledgeBase } from './kb-source';
+
+/** Exit status for bad input (an unknown name, a missing file): distinct from a crash. */
+export const EXIT_USAGE = 2;
+
+export function fail(message: string, status = EXIT_USAGE): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(status);
+}
+
+export function loadOrExit(): KnowledgeBase {
+  try {
+    return loadKnowledgeBase();
+  } catch (error) {
+    if (error instanceof KbValidationError) fail(error.message, 1);
+    throw error;
+  }
+}
