@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { findMatches } from '../../drugs/match';
+import { compileNameIndex, type NameEntry } from '../../drugs/name-index';
+import { nameEntriesOf } from '../../drugs/name-entries';
+import { sampleKb } from './helpers/sample-kb';
+
+const index = compileNameIndex(nameEntriesOf(sampleKb()));
+const found = (text: string) => findMatches(index, text).map((m) => [m.text, m.drug]);
+
+describe('findMatches', () => {
+  it('finds generic and brand names in any case', () => {
+    expect(found('Baclofen, BACLOFEN and baclofen; also Lioresal and Zoloft.')).toEqual([
+      ['Baclofen', 'baclofen'],
+      ['BACLOFEN', 'baclofen'],
+      ['baclofen', 'baclofen'],
+      ['Lioresal', 'baclofen'],
+      ['Zoloft', 'sertraline'],
+    ]);
+  });
+
+  it('reports UTF-16 offsets into the original text', () => {
+    const text = 'Take 💊 baclofen.';
+    const [m] = findMatches(index, text);
+    expect(text.slice(m.start, m.end)).toBe('baclofen');
+    expect(m).toMatchObject({ start: 8, end: 16 });
+  });
+
+  it('matches dose strings such as "BACLOFEN 10 MG"', () => {
+    expect(found('BACLOFEN 10 MG tablets')).toEqual([['BACLOFEN', 'baclofen']]);
+  });
+
+  it('matches multi-word names across spaces, hyphens and line breaks', () => {
+    expect(found('insulin glargine, Insulin  Glargine and insulin-glargine\nor insulin\nglargine')).toEqual([
+      ['insulin glargine', 'insulin-glargine'],
+      ['Insulin  Glargine', 'insulin-glargine'],
+      ['insulin-glargine', 'insulin-glargine'],
+      ['insulin\nglargine', 'insulin-glargine'],
+    ]);
+  });
+
+  it('does not join words across other punctuation', () => {
+    expect(found('insulin, glargine')).toEqual([]);
+  });
+
+  it('prefers the longest name (combination over ingredient)', () => {
+    expect(found('amoxicillin-clavulanate and amoxicillin')).toEqual([
+      ['amoxicillin-clavulanate', 'amoxicillin-clavulanate'],
+      ['amoxicillin', 'amoxicillin'],
+    ]);
+  });
+
+  it('splits slash and hyphen combinations without a record of their own', () => {
+    expect(found('baclofen/tizanidine and baclofen-tizanidine')).toEqual([
+      ['baclofen', 'baclofen'],
+      ['tizanidine', 'tizanidine'],
+      ['baclofen', 'baclofen'],
+      ['tizanidine', 'tizanidine'],
+    ]);
+  });
+
+  it('handles possessives and trailing punctuation', () => {
+    expect(found("Zoloft's label, (baclofen). “Lexapro’s” baclofen!")).toEqual([
+      ['Zoloft', 'sertraline'],
+      ['baclofen', 'baclofen'],
+      ['Lexapro', 'escitalopram'],
+      ['baclofen', 'baclofen'],
+    ]);
+  });
+
+  it('matches hyphenated brands and salt forms as one name', () => {
+    expect(found('Toprol-XL (metoprolol succinate) or Toprol XL')).toEqual([
+      ['Toprol-XL', 'metoprolol'],
+      ['metoprolol succinate', 'metoprolol'],
+      ['Toprol XL', 'metoprolol'],
+    ]);
+  });
+
+  it('respects word boundaries', () => {
+    expect(found('nonbaclofenic baclofens baclofen2 xbaclofen baclofen_tab')).toEqual([]);
+  });
+
+  it('skips names inside URLs, paths, file names, e-mails and query strings', () => {
+    const text = [
+      'https://example.com/baclofen',
+      'www.baclofen.org',
+      'example.com/drugs/baclofen-info',
+      '/drugs/baclofen',
+      'baclofen.pdf',
+      'info@baclofen.com',
+      '?q=baclofen',
+      '(see https://x.org/zoloft).',
+    ].join(' ');
+    expect(found(text)).toEqual([]);
+  });
+
+  it('still matches next to a URL and at the end of a sentence', () => {
+    expect(found('See https://example.com/x for baclofen. Baclofen.')).toEqual([
+      ['baclofen', 'baclofen'],
+      ['Baclofen', 'baclofen'],
+    ]);
+  });
+
+  it('matches exact-case names only as written', () => {
+    expect(found('APAP is acetaminophen; apap and Apap are not names here.')).toEqual([
+      ['APAP', 'acetaminophen'],
+      ['acetaminophen', 'acetaminophen'],
+    ]);
+  });
+
+  it('matches international names', () => {
+    expect(found('Paracetamol is acetaminophen.')).toEqual([
+      ['Paracetamol', 'acetaminophen'],
+      ['acetaminophen', 'acetaminophen'],
+    ]);
+  });
+
+  it('handles names at the very start and end of the text', () => {
+    expect(found('baclofen')).toEqual([['baclofen', 'baclofen']]);
+    expect(found('Zoloft and baclofen')).toEqual([
+      ['Zoloft', 'sertraline'],
+      ['baclofen', 'baclofen'],
+    ]);
+  });
+
+  it('returns nothing for empty, whitespace-only and name-free text', () => {
+    expect(found('')).toEqual([]);
+    expect(found('   \n\t ')).toEqual([]);
+    expect(found('The quick brown fox jumps over the lazy dog.')).toEqual([]);
+  });
+
+  it('copes with Unicode text, accents and combining marks around names', () => {
+    expect(found('Médicament: baclofène? Non — baclofen, naïve café 日本語 baclofen。')).toEqual([
+      ['baclofen', 'baclofen'],
+      ['baclofen', 'baclofen'],
+    ]);
+    // "baclofen" followed by a combining accent is a different word.
+    expect(found('baclofe\u0301n baclofen\u0301')).toEqual([]);
+  });
+
+  it('handles huge text with many matches and long unbroken chunks', () => {
+    const unit = 'Patients on baclofen or Zoloft reported nothing unusual. ';
+    const text = unit.repeat(20_000); // ~1.1 MB
+    const matches = findMatches(index, text);
+    expect(matches).toHaveLength(40_000);
+    expect(matches[39_999].drug).toBe('sertraline');
+
+    const chunk = 'baclofen/'.repeat(50_000);
+    expect(findMatches(index, chunk)).toHaveLength(50_000);
+  });
+
+  it('an empty index finds nothing', () => {
+    expect(findMatches(compileNameIndex([]), 'baclofen')).toEqual([]);
+  });
+});
+
+describe('compileNameIndex', () => {
+  it('leaves out names marked match: none and names without words', () => {
+    const entries: NameEntry[] = [
+      { name: 'Plan', drug: 'x', match: 'none' },
+      { name: '---', drug: 'y' },
+      { name: 'Zoloft', drug: 'sertraline' },
+    ];
+    const idx = compileNameIndex(entries);
+    expect(idx.size).toBe(1);
+    expect(findMatches(idx, 'Plan Zoloft ---').map((m) => m.drug)).toEqual(['sertraline']);
+  });
+
+  it('works the same whatever the number of names (thousands of decoys)', () => {
+    const decoys: NameEntry[] = Array.from({ length: 5000 }, (_, i) => ({ name: `zzdrug${i} extra`, drug: `d${i}` }));
+    const idx = compileNameIndex([...decoys, { name: 'baclofen', drug: 'baclofen' }]);
+    expect(findMatches(idx, 'zzdrug42 extra and baclofen, zzdrug7').map((m) => m.drug)).toEqual(['d42', 'baclofen']);
+  });
+});
