@@ -1,0 +1,245 @@
+/**
+ * The built extension in real Chromium, on pages served from 127.0.0.1.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, ROOT, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits until highlighting has stopped changing the page. */
+async function settled(page: Page, atLeast = 1) {
+  await page.waitForFunction((n) => document.querySelectorAll('mark[data-medmark]').length >= n, atLeast, { timeout: 15_000 });
+  let last = -1;
+  for (;;) {
+    const count = await page.evaluate(() => document.querySelectorAll('mark[data-medmark]').length);
+    if (count === last) return count;
+    last = count;
+    await page.waitForTimeout(250);
+  }
+}
+
+const highlights = (page: Page, scope = 'body') =>
+  page.$$eval(`${scope} mark[data-medmark]`, (marks) => marks.map((m) => [m.textContent, (m as HTMLElement).dataset.drug]));
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}${path}`);
+  return page;
+}
+
+const preview = (page: Page) => page.locator('medmark-ui .mm-preview-box');
+const popover = (page: Page) => page.locator('medmark-ui .mm-popover');
+
+describe('highlighting', () => {
+  it('highlights generic, brand and upper-case names with the right record ids', async () => {
+    const page = await open('/article.html');
+    await settled(page, 10);
+    expect(await highlights(page, '#intro')).toEqual([
+      ['baclofen', 'baclofen'],
+      ['Lioresal', 'baclofen'],
+      ['Zoloft', 'sertraline'],
+      ['sertraline', 'sertraline'],
+    ]);
+    expect(await highlights(page, '#dose')).toEqual([
+      ['BACLOFEN', 'baclofen'],
+      ['meloxicam', 'meloxicam'],
+    ]);
+    expect(await highlights(page, '#card')).toEqual([
+      ['metformin', 'metformin'],
+      ['lisinopril', 'lisinopril'],
+    ]);
+    expect(await highlights(page, '#far')).toEqual([['amlodipine', 'amlodipine']]);
+    await page.close();
+  });
+
+  it('leaves form fields, editable regions, scripts and non-words untouched', async () => {
+    const page = await open('/article.html');
+    await settled(page, 10);
+    expect(await highlights(page, '#boundary')).toEqual([]);
+    expect(await highlights(page, 'form')).toEqual([]);
+    expect(await highlights(page, '#editor')).toEqual([]);
+    expect(await page.inputValue('#field')).toBe('baclofen');
+    expect(await page.inputValue('#notes')).toBe('sertraline notes');
+    expect(await page.$eval('#editor', (e) => e.innerHTML)).toBe('I wrote baclofen here.');
+    expect(await page.$eval('#inline-script', (e) => e.textContent)).toContain("'baclofen stays in scripts'");
+    expect(await page.evaluate(() => (window as unknown as { __medmarkTestValue: string }).__medmarkTestValue)).toBe('baclofen stays in scripts');
+    expect(await page.title()).toBe('Living with spasticity – test article');
+    await page.close();
+  });
+
+  it('does not move the layout: every block keeps its size and position', async () => {
+    const page = await open('/article.html');
+    await settled(page, 10);
+    const boxes = () =>
+      page.$$eval('body > *:not(medmark-ui)', (els) => els.map((e) => JSON.stringify(e.getBoundingClientRect())));
+    const withMarks = await boxes();
+    await page.evaluate(() => {
+      for (const m of Array.from(document.querySelectorAll('mark[data-medmark]'))) m.replaceWith(document.createTextNode(m.textContent ?? ''));
+    });
+    expect(await boxes()).toEqual(withMarks);
+    await page.close();
+  });
+
+  it('highlights content added after load', async () => {
+    const page = await open('/dynamic.html');
+    await page.waitForTimeout(500);
+    expect(await highlights(page)).toEqual([]);
+    await page.evaluate(() => (window as unknown as { addPost(t: string): void }).addPost('New post: my doctor switched me to Lexapro.'));
+    await page.waitForSelector('.post mark[data-drug="escitalopram"]', { timeout: 10_000 });
+    await page.evaluate(() => {
+      for (let i = 0; i < 50; i++) (window as unknown as { addPost(t: string): void }).addPost(`Post ${i}: metformin with breakfast.`);
+    });
+    await page.waitForFunction(() => document.querySelectorAll('.post mark[data-drug="metformin"]').length === 50, null, { timeout: 10_000 });
+    await page.close();
+  });
+});
+
+describe('preview and popover', () => {
+  it('shows a preview on hover with name, class and summary', async () => {
+    const page = await open('/article.html');
+    await settled(page, 10);
+    await page.hover('#intro mark[data-drug="baclofen"]');
+    await expect.poll(() => preview(page).isVisible(), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => preview(page).locator('.mm-preview__name').textContent()).toBe('Baclofen');
+    expect((await preview(page).locator('.mm-preview__class').textContent())?.length).toBeGreaterThan(3);
+    expect((await preview(page).locator('.mm-preview__summary').textContent())?.length).toBeGreaterThan(20);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => preview(page).isVisible(), { timeout: 5_000 }).toBe(false);
+    await page.close();
+  });
+
+  it('opens the popover on click with benefits, risks, interactions, sources and the notice; Esc closes it', async () => {
+    const page = await open('/article.html');
+    await settled(page, 10);
+    const mark = page.locator('#intro mark[data-drug="sertraline"]').first();
+    await mark.click();
+    const dialog = popover(page);
+    await expect.poll(() => dialog.locator('h2').textContent(), { timeout: 5_000 }).toBe('Sertraline');
+    expect(await dialog.getAttribute('role')).toBe('dialog');
+    for (const section of ['Benefits', 'Risks', 'Interactions']) {
+      expect(await dialog.locator(`section[aria-label="${section}"] h3`).textContent()).toBe(section);
+    }
+    expect(await dialog.locator('section[aria-label="Benefits"] li').count()).toBeGreaterThan(0);
+    expect(await dialog.locator('.mm-boxed').textContent()).toMatch(/suicid/i);
+    expect(await dialog.locator('.mm-notice').textContent()).toMatch(/not a substitute/i);
+    expect(await dialog.locator('.mm-sources a').first().getAttribute('href')).toMatch(/^https:\/\/(medlineplus\.gov|www\.nhs\.uk|dailymed\.nlm\.nih\.gov)\//);
+    // Other drugs on the page that interact with this one come first.
+    expect(await dialog.locator('.mm-on-page').textContent()).toMatch(/Meloxicam/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('keeps the popover inside the viewport and closes it when clicking outside', async () => {
+    const page = await open('/article.html');
+    await settled(page, 10);
+    await page.evaluate(() => document.querySelector('#far')!.scrollIntoView({ block: 'end' }));
+    await page.locator('#far mark').click();
+    const dialog = popover(page);
+    await expect.poll(() => dialog.locator('h2').textContent(), { timeout: 5_000 }).toBe('Amlodipine');
+    const box = (await dialog.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    await page.mouse.click(5, 5);
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('is reachable by keyboard: Tab to a highlight, Enter opens, Esc returns focus', async () => {
+    const page = await open('/article.html');
+    await settled(page, 10);
+    await page.locator('#intro mark[data-drug="baclofen"]').first().focus();
+    await expect.poll(() => preview(page).isVisible(), { timeout: 5_000 }).toBe(true);
+    await page.keyboard.press('Enter');
+    const dialog = popover(page);
+    await expect.poll(() => dialog.locator('h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
+    // Focus moved into the dialog.
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('medmark-ui');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.drug)).toBe('baclofen');
+    // Tab order reaches highlights.
+    expect(await page.locator('#intro mark[data-drug="baclofen"]').first().getAttribute('tabindex')).toBe('0');
+    await page.close();
+  });
+
+  it('a highlight inside a link still follows the link; Alt+click opens the popover instead', async () => {
+    const page = await open('/article.html');
+    await settled(page, 10);
+    await page.locator('#drug-link mark').click({ modifiers: ['Alt'] });
+    await expect.poll(() => popover(page).locator('h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
+    expect(new URL(page.url()).pathname).toBe('/article.html');
+    await page.keyboard.press('Escape');
+    await Promise.all([page.waitForURL('**/other.html'), page.locator('#drug-link mark').click()]);
+    await page.close();
+  });
+
+  it('is styled inside its shadow root even under a strict Content-Security-Policy', async () => {
+    const page = await open('/csp/article.html');
+    await settled(page, 10);
+    await page.locator('#intro mark[data-drug="baclofen"]').first().click();
+    const dialog = popover(page);
+    await expect.poll(() => dialog.locator('h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
+    const style = await dialog.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { position: s.position, background: s.backgroundColor, width: s.width };
+    });
+    expect(style).toEqual({ position: 'fixed', background: 'rgb(255, 255, 255)', width: '400px' });
+    const markBg = await page.$eval('#intro mark[data-medmark]', (m) => getComputedStyle(m).backgroundColor);
+    expect(markBg).not.toBe('rgba(0, 0, 0, 0)');
+    await page.close();
+  });
+
+  it('takes the README screenshot of the demo page', async () => {
+    const page = await open('/demo.html');
+    await settled(page, 3);
+    await page.locator('mark[data-drug="baclofen"]').first().click();
+    await expect.poll(() => popover(page).locator('h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
+    await page.waitForTimeout(200);
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    const shot = await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
+    expect(shot.byteLength).toBeGreaterThan(10_000);
+    await page.close();
+  });
+});
+
+describe('privacy', () => {
+  it('makes no network request: only the test pages and the extension itself are fetched', () => {
+    expect(browser.requests.length).toBeGreaterThan(0);
+    const foreign = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(`chrome-extension://${browser.extensionId}/`));
+    expect(foreign).toEqual([]);
+  });
+});
+
+describe('dark theme', () => {
+  it('renders the popover with dark colours when the page prefers dark', async () => {
+    const dark = await launchWithExtension({ colorScheme: 'dark' });
+    try {
+      const page = await dark.context.newPage();
+      await page.goto(`${server.origin}/article.html`);
+      await settled(page, 10);
+      await page.locator('#intro mark[data-drug="baclofen"]').first().click();
+      const dialog = page.locator('medmark-ui .mm-popover');
+      await expect.poll(() => dialog.locator('h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
+      expect(await dialog.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(30, 35, 43)');
+    } finally {
+      await dark.close();
+    }
+  });
+});
