@@ -1,0 +1,69 @@
+/** The command-line tools' contracts, run as a user would run them. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../scripts/lib/kb-source';
+
+const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
+const run = (script: string, ...args: string[]) =>
+  spawnSync(TSX, [join(PROJECT_ROOT, 'scripts', script), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+
+describe('command-line tools', () => {
+  it('kb prints the whole knowledge base as JSON', () => {
+    const { status, stdout } = run('kb.ts');
+    expect(status).toBe(0);
+    const kb = JSON.parse(stdout);
+    expect(kb.drugs.length).toBeGreaterThanOrEqual(30);
+    expect(kb.drugs.find((d: { id: string }) => d.id === 'baclofen')).toMatchObject({ name: 'Baclofen' });
+    expect(Object.keys(kb.drugs[0])).toEqual(expect.arrayContaining(['id', 'name', 'aliases', 'benefits', 'risks', 'interactions', 'sources', 'reviewed']));
+  });
+
+  it('detect --json prints matches with UTF-16 offsets and record ids', () => {
+    const file = join(PROJECT_ROOT, 'tests/fixtures/text/mixed.txt');
+    const { status, stdout } = run('detect.ts', '--json', file);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([
+      { start: 13, end: 19, text: 'Zoloft', drug: 'sertraline' },
+      { start: 24, end: 32, text: 'baclofen', drug: 'baclofen' },
+      { start: 57, end: 65, text: 'BACLOFEN', drug: 'baclofen' },
+      { start: 80, end: 90, text: 'sertraline', drug: 'sertraline' },
+    ]);
+  });
+
+  it('detect without --json prints a readable listing', () => {
+    const { status, stdout } = run('detect.ts', join(PROJECT_ROOT, 'tests/fixtures/text/mixed.txt'));
+    expect(status).toBe(0);
+    expect(stdout).toContain('Zoloft\t-> Sertraline (sertraline)');
+    expect(stdout).toContain('4 matches, 2 drugs.');
+  });
+
+  it('detect reports a missing file with exit status 2', () => {
+    const { status, stderr } = run('detect.ts', '--json', 'no-such-file.txt');
+    expect(status).toBe(2);
+    expect(stderr).toContain('cannot read no-such-file.txt');
+  });
+
+  it('interactions resolves aliases and finds class interactions from both sides', () => {
+    const a = run('interactions.ts', '--json', 'Zoloft', 'meloxicam');
+    const b = run('interactions.ts', '--json', 'MELOXICAM', 'sertraline');
+    expect(a.status).toBe(0);
+    expect(JSON.parse(a.stdout)).toEqual(JSON.parse(b.stdout));
+    expect(JSON.parse(a.stdout)).toEqual([
+      expect.objectContaining({ drugs: ['meloxicam', 'sertraline'], severity: 'moderate', summary: expect.stringMatching(/bleeding/) }),
+    ]);
+  });
+
+  it('interactions lists the most severe first', () => {
+    const { stdout } = run('interactions.ts', '--json', 'omeprazole', 'clopidogrel', 'lisinopril', 'losartan', 'Lasix');
+    const severities = JSON.parse(stdout).map((p: { severity: string }) => p.severity);
+    const rank = ['contraindicated', 'major', 'moderate', 'minor'];
+    expect(severities.length).toBeGreaterThan(2);
+    expect([...severities].sort((x: string, y: string) => rank.indexOf(x) - rank.indexOf(y))).toEqual(severities);
+  });
+
+  it('interactions names an unknown drug and exits with status 2', () => {
+    const { status, stderr } = run('interactions.ts', '--json', 'baclofen', 'notadrugium');
+    expect(status).toBe(2);
+    expect(stderr).toContain('"notadrugium"');
+  });
+});

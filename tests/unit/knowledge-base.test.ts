@@ -1,0 +1,92 @@
+/**
+ * Checks on the real knowledge base in data/: it validates, covers the target
+ * list, and cites only real source pages (ids from shared/vocab).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createInteractionResolver } from '../../drugs/interactions';
+import { nameKey } from '../../drugs/name-index';
+import { loadKnowledgeBase, PROJECT_ROOT } from '../../scripts/lib/kb-source';
+
+const kb = loadKnowledgeBase();
+const resolver = createInteractionResolver(kb);
+const SHARED = join(PROJECT_ROOT, '..', 'shared');
+
+function targetDrugs(): string[] {
+  const path = join(SHARED, 'target-drugs.txt');
+  if (!existsSync(path)) throw new Error(`${path} is missing: the knowledge-base tests need shared/ beside the repository`);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+}
+
+/** The first CSV column of every row (ids and URLs never contain commas). */
+function firstColumn(file: string): Set<string> {
+  return new Set(
+    readFileSync(join(SHARED, 'vocab', file), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0].trim())
+      .filter(Boolean),
+  );
+}
+
+/** A target line ("a / b" for combinations) is covered by a record whose id, name or alias matches. */
+function findRecord(target: string) {
+  const parts = target.split('/').map((p) => nameKey(p));
+  return kb.drugs.find((d) => {
+    const names = [d.id, d.name, ...d.aliases.map((a) => a.name)].map(nameKey);
+    if (parts.length === 1) return names.includes(parts[0]);
+    return parts.every((p) => nameKey(`${d.id} ${d.name}`).includes(p));
+  });
+}
+
+describe('knowledge base content', () => {
+  it('has a complete record for each of the first 30 target drugs', () => {
+    const missing = targetDrugs()
+      .slice(0, 30)
+      .filter((t) => !findRecord(t));
+    expect(missing).toEqual([]);
+  });
+
+  it('gives every record benefits, risks, interactions, sources and a review date', () => {
+    for (const d of kb.drugs) {
+      expect.soft(d.benefits.filter((b) => !b.offLabel).length, `${d.id}: approved uses`).toBeGreaterThan(0);
+      expect.soft(d.risks.common.length + d.risks.serious.length, `${d.id}: risks`).toBeGreaterThan(1);
+      // What a reader sees: the record's own rules and the class rules that reach it.
+      expect.soft(resolver.forDrug(d.id).length, `${d.id}: interactions`).toBeGreaterThan(0);
+      expect.soft(d.sources.length, `${d.id}: sources`).toBeGreaterThan(1);
+      expect.soft(d.reviewed, `${d.id}: reviewed`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it('cites only MedlinePlus ids and NHS pages listed in shared/vocab, and the DailyMed search for the generic name', () => {
+    const medline = firstColumn('medlineplus-drugs.csv');
+    const nhs = firstColumn('nhs-medicines.csv');
+    for (const d of kb.drugs) {
+      for (const { url } of d.sources) {
+        const medlineId = url.match(/^https:\/\/medlineplus\.gov\/druginfo\/meds\/(a\d{6})\.html$/)?.[1];
+        if (medlineId) {
+          expect.soft(medline.has(medlineId), `${d.id}: ${url}`).toBe(true);
+        } else if (url.startsWith('https://www.nhs.uk/')) {
+          expect.soft(nhs.has(url), `${d.id}: ${url}`).toBe(true);
+        } else {
+          const query = new URL(url).searchParams.get('query');
+          expect.soft(nameKey(query ?? ''), `${d.id}: ${url}`).toBe(nameKey(d.name));
+        }
+      }
+      expect.soft(d.sources.some((s) => s.url.includes('dailymed.nlm.nih.gov')), `${d.id}: DailyMed source`).toBe(true);
+      expect.soft(d.sources.some((s) => s.url.includes('medlineplus.gov')), `${d.id}: MedlinePlus source`).toBe(true);
+    }
+  });
+
+  it('marks every boxed warning with its topic and keeps off-label uses after approved ones', () => {
+    for (const d of kb.drugs) {
+      for (const w of d.risks.boxedWarnings) expect.soft(w, d.id).toMatch(/^[^:]{3,90}:/);
+      const firstOff = d.benefits.findIndex((b) => b.offLabel);
+      if (firstOff >= 0) expect.soft(d.benefits.slice(firstOff).every((b) => b.offLabel), d.id).toBe(true);
+    }
+  });
+});
