@@ -51,7 +51,9 @@ export type ExtensionBrowser = {
   close(): Promise<void>;
 };
 
-export async function launchWithExtension(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { colorScheme?: 'light' | 'dark'; headless?: boolean } = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first (npm test does).`);
   }
@@ -63,7 +65,7 @@ export async function launchWithExtension(options: { colorScheme?: 'light' | 'da
   const profile = mkdtempSync(join(tmpdir(), 'medmark-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1100, height: 800 },
     args: [

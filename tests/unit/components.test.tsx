@@ -1,0 +1,116 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DrugPopover } from '../../components/DrugPopover';
+import { HoverPreview } from '../../components/HoverPreview';
+import { InteractionList } from '../../components/InteractionList';
+import { createRequestHandler } from '../../messaging/handle-request';
+import type { DrugDetails } from '../../messaging/protocol';
+import { drug, SAMPLE_DRUGS, sampleSources } from './helpers/sample-kb';
+import { validateKnowledgeBase } from '../../drugs/validate-kb';
+
+afterEach(cleanup);
+
+const kb = validateKnowledgeBase(
+  sampleSources([
+    ...SAMPLE_DRUGS.filter((d) => d.id !== 'ibuprofen'),
+    drug('ibuprofen', {
+      classes: ['nsaids'],
+      benefits: [
+        { text: 'Eases pain.', offLabel: false },
+        { text: 'Used for <img src=x onerror=alert(1)> migraine.', offLabel: true },
+      ],
+      risks: { ...drug('x').risks, boxedWarnings: ['Heart attack and stroke: risk rises.'], withdrawal: 'No withdrawal.' },
+    }),
+  ]),
+);
+const details = createRequestHandler(kb)({ type: 'medmark/details', id: 'ibuprofen', pageDrugIds: ['warfarin'] }) as DrugDetails;
+
+describe('DrugPopover', () => {
+  it('shows benefits, risks and interactions, with the boxed warning and page interactions first', () => {
+    render(<DrugPopover details={details} headingId="h" onClose={() => {}} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Ibuprofen');
+    for (const title of ['Benefits', 'Risks', 'Interactions']) expect(screen.getByRole('heading', { name: title })).toBeTruthy();
+    const boxed = document.querySelector('.mm-boxed')!;
+    const onPage = document.querySelector('.mm-on-page')!;
+    const benefits = document.querySelector('section[aria-label="Benefits"]')!;
+    expect(boxed.textContent).toContain('Heart attack and stroke');
+    expect(onPage.textContent).toContain('Warfarin');
+    expect(onPage.textContent).toContain('Major');
+    // The callouts come before the sections.
+    expect(boxed.compareDocumentPosition(benefits) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(onPage.compareDocumentPosition(benefits) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('marks off-label uses, lists sources and the review date, and carries the notice', () => {
+    render(<DrugPopover details={details} headingId="h" onClose={() => {}} />);
+    expect(screen.getByText('off-label')).toBeTruthy();
+    expect(screen.getByText('Off-label uses')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'MedlinePlus' }).getAttribute('href')).toBe('https://medlineplus.gov/druginfo/meds/a682530.html');
+    expect(screen.getByRole('link', { name: 'MedlinePlus' }).getAttribute('rel')).toBe('noopener noreferrer');
+    expect(screen.getByText('Reviewed 2026-11-24')).toBeTruthy();
+    expect(document.querySelector('.mm-notice')!.textContent).toMatch(/not a substitute/);
+  });
+
+  it('renders data as text, never as HTML', () => {
+    render(<DrugPopover details={details} headingId="h" onClose={() => {}} />);
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByText(/<img src=x onerror=alert\(1\)> migraine/)).toBeTruthy();
+  });
+
+  it('calls onClose from the close button', () => {
+    const onClose = vi.fn();
+    render(<DrugPopover details={details} headingId="h" onClose={onClose} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('shows loading and failure states', () => {
+    const { rerender } = render(<DrugPopover details={undefined} headingId="h" onClose={() => {}} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Loading…');
+    rerender(<DrugPopover details={null} headingId="h" onClose={() => {}} />);
+    expect(screen.getByText(/could not load/)).toBeTruthy();
+  });
+});
+
+describe('HoverPreview', () => {
+  const preview = { id: 'ibuprofen', name: 'Ibuprofen', drugClass: 'NSAID', summary: 'Eases pain.', hasBoxedWarning: true };
+
+  it('shows name, class and summary, and opens details on request', () => {
+    const onOpen = vi.fn();
+    render(<HoverPreview preview={preview} inLink={false} onOpenDetails={onOpen} />);
+    expect(screen.getByText('Ibuprofen')).toBeTruthy();
+    expect(screen.getByText('NSAID')).toBeTruthy();
+    expect(screen.getByText('Eases pain.')).toBeTruthy();
+    expect(screen.getByText('Has a boxed warning')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button'));
+    expect(onOpen).toHaveBeenCalledOnce();
+  });
+
+  it('tells link readers about Alt+click, and shows a loading state', () => {
+    const { rerender } = render(<HoverPreview preview={preview} inLink onOpenDetails={() => {}} />);
+    expect(screen.getByText('Alt+click')).toBeTruthy();
+    rerender(<HoverPreview preview={undefined} inLink={false} onOpenDetails={() => {}} />);
+    expect(screen.getByText('Loading…')).toBeTruthy();
+  });
+});
+
+describe('InteractionList', () => {
+  it('shows the first few and expands to all', () => {
+    const many = Array.from({ length: 9 }, (_, i) => ({
+      other: { id: `d${i}`, name: `Drug ${i}`, kind: 'drug' as const },
+      severity: 'moderate' as const,
+      effect: `Effect ${i}.`,
+      action: 'Ask.',
+    }));
+    render(<InteractionList interactions={many} initialCount={6} />);
+    expect(document.querySelectorAll('.mm-interaction')).toHaveLength(6);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 9 interactions' }));
+    expect(document.querySelectorAll('.mm-interaction')).toHaveLength(9);
+  });
+
+  it('says so when there is nothing listed', () => {
+    render(<InteractionList interactions={[]} />);
+    expect(screen.getByText('No significant interactions listed.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compileNameIndex } from '../../drugs/name-index';
+import { nameEntriesOf } from '../../drugs/name-entries';
+import { removeHighlights } from '../../content/highlight';
+import { createPageScanner, MAX_QUEUED_ROOTS } from '../../content/page-scanner';
+import { sampleKb } from './helpers/sample-kb';
+
+const index = compileNameIndex(nameEntriesOf(sampleKb()));
+const marks = (root: ParentNode = document.body) =>
+  Array.from(root.querySelectorAll('mark[data-medmark]')).map((m) => [m.textContent, (m as HTMLElement).dataset.drug]);
+
+async function scan(root: Node = document.body) {
+  const scanner = createPageScanner({ index });
+  scanner.scan(root);
+  await scanner.idle();
+  return scanner;
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('page scanner', () => {
+  it('wraps each match in a mark carrying the record id, keeping the text intact', async () => {
+    document.body.innerHTML = '<p id="p">Take <b>baclofen</b> or Zoloft, not nonbaclofenic things. Baclofen!</p>';
+    const before = document.body.textContent;
+    await scan();
+    expect(marks()).toEqual([
+      ['baclofen', 'baclofen'],
+      ['Zoloft', 'sertraline'],
+      ['Baclofen', 'baclofen'],
+    ]);
+    expect(document.body.textContent).toBe(before);
+  });
+
+  it('makes highlights focusable buttons, except inside links', async () => {
+    document.body.innerHTML = '<p>baclofen <a href="/x">Zoloft</a></p>';
+    await scan();
+    const [plain, inLink] = Array.from(document.querySelectorAll<HTMLElement>('mark[data-medmark]'));
+    expect(plain.getAttribute('tabindex')).toBe('0');
+    expect(plain.getAttribute('role')).toBe('button');
+    expect(inLink.hasAttribute('tabindex')).toBe(false);
+    expect(inLink.hasAttribute('role')).toBe(false);
+  });
+
+  it('never touches scripts, styles, form fields, editable regions or SVG text', async () => {
+    const html = [
+      '<script>var a = "baclofen";</script>',
+      '<style>.baclofen { color: red }</style>',
+      '<noscript>baclofen</noscript>',
+      '<textarea>baclofen</textarea>',
+      '<select><option>baclofen</option></select>',
+      '<button>baclofen</button>',
+      '<div contenteditable="true"><p>baclofen</p></div>',
+      '<div contenteditable=""><span>Zoloft</span></div>',
+      '<div role="textbox">baclofen</div>',
+      '<svg><text>baclofen</text></svg>',
+    ].join('');
+    document.body.innerHTML = html;
+    const before = document.body.innerHTML;
+    await scan();
+    expect(marks()).toEqual([]);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('highlights inside contenteditable="false" islands', async () => {
+    document.body.innerHTML = '<div contenteditable="false">baclofen</div>';
+    await scan();
+    expect(marks()).toEqual([['baclofen', 'baclofen']]);
+  });
+
+  it('is idempotent: scanning again adds nothing', async () => {
+    document.body.innerHTML = '<p>baclofen and Lexapro and Zoloft</p>';
+    await scan();
+    const html = document.body.innerHTML;
+    await scan();
+    expect(document.body.innerHTML).toBe(html);
+  });
+
+  it('scans content added later when given its root', async () => {
+    document.body.innerHTML = '<div id="feed"></div>';
+    const scanner = await scan();
+    const p = document.createElement('p');
+    p.textContent = 'New: Lexapro';
+    document.getElementById('feed')!.append(p);
+    scanner.scan(p);
+    await scanner.idle();
+    expect(marks()).toEqual([['Lexapro', 'escitalopram']]);
+  });
+
+  it('works in time slices: a page larger than one slice is finished over several', async () => {
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>Post ${i}: baclofen</p>`).join('');
+    let clock = 0;
+    let slices = 0;
+    const scanner = createPageScanner({
+      index,
+      // Each reading of the clock costs 1 ms, so a slice covers only a few nodes.
+      now: () => clock++,
+      schedule: (run) => {
+        slices++;
+        setTimeout(run, 0);
+      },
+    });
+    scanner.scan(document.body);
+    await scanner.idle();
+    expect(marks()).toHaveLength(300);
+    expect(slices).toBeGreaterThan(10);
+  });
+
+  it('collapses a huge burst of roots into one rescan of the body', async () => {
+    document.body.innerHTML = '';
+    const paragraphs = Array.from({ length: MAX_QUEUED_ROOTS + 50 }, (_, i) => {
+      const p = document.createElement('p');
+      p.textContent = `Item ${i} Zoloft`;
+      document.body.append(p);
+      return p;
+    });
+    const scanner = createPageScanner({ index, schedule: (run) => setTimeout(run, 0) });
+    for (const p of paragraphs) scanner.scan(p);
+    await scanner.idle();
+    expect(marks()).toHaveLength(paragraphs.length);
+  });
+
+  it('matches very long text nodes in windows without losing matches', async () => {
+    const text = 'Notes about baclofen. '.repeat(5000); // 110k characters
+    document.body.append(document.createTextNode(text));
+    await scan();
+    expect(marks()).toHaveLength(5000);
+  });
+
+  it('can remove every highlight, restoring the original text', async () => {
+    document.body.innerHTML = '<p>baclofen, Zoloft and <i>Lexapro</i>.</p>';
+    const before = document.body.innerHTML;
+    await scan();
+    removeHighlights(document.body);
+    expect(document.body.innerHTML).toBe(before);
+  });
+});
