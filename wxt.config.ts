@@ -8,17 +8,25 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), medmarkKnowledgeBase()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Medmark',
     description:
       'Highlights medicine names on any page and explains benefits, risks and interactions. Offline, no tracking.',
-    // Nothing here reaches the network: all data is bundled.
-    permissions: ['storage'],
+    // No permissions: the content script is declared in the manifest, and
+    // nothing here reaches the network (all data is bundled).
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
     },
-    browser_specific_settings: {
-      gecko: { id: 'medmark@medmark.invalid', strict_min_version: '115.0' },
-    },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'medmark@medmark.invalid',
+          // 142 is the first desktop and Android release that knows data_collection_permissions.
+          strict_min_version: '142.0',
+          // Medmark collects and transmits nothing.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });

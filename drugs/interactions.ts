@@ -6,7 +6,8 @@
  */
 import { computeMembership, type Membership } from './class-membership';
 import { entitiesById, type Entity, type KnowledgeBase } from './knowledge-base';
-import { SEVERITIES, type InteractionRule, type Severity } from './schema';
+import type { InteractionRule } from './schema';
+import { SEVERITIES, type Severity } from './severity';
 
 /** A rule together with the drug or class whose file it lives in. */
 export type OwnedRule = InteractionRule & { owner: string };

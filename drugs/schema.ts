@@ -14,9 +14,9 @@ export const idSchema = z
 
 const text = z.string().trim().min(1, 'must not be empty');
 
-/** Ordered from most to least serious; the order is used for sorting. */
-export const SEVERITIES = ['contraindicated', 'major', 'moderate', 'minor'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+import { SEVERITIES } from './severity';
+
+export { SEVERITIES, type Severity } from './severity';
 
 /**
  * How a name may be matched on a page.
