@@ -9,3 +9,10 @@ declare module 'virtual:medmark/names' {
   const names: import('./drugs/name-index').NameEntry[];
   export default names;
 }
+
+declare module 'mark.js/src/lib/mark.js' {
+  /** mark.js's internal class (the dist build wraps it in a facade). Only the constructor is typed here; content/highlight.ts types what it uses. */
+  export default class Mark {
+    constructor(context: Element);
+  }
+}

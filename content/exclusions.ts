@@ -22,9 +22,16 @@ export function isExcludedElement(element: Element): boolean {
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   const role = element.getAttribute('role');
-  if (role && SKIPPED_ROLES.has(role)) return true;
-  // designMode documents and inherited editing.
-  return (element as HTMLElement).isContentEditable === true;
+  return role !== null && SKIPPED_ROLES.has(role);
+  // Not `isContentEditable`: in Chromium it forces a style recalculation, and
+  // after each of our writes that is a full-page recalc per element visited.
+  // The attribute check is enough because an editable element's whole subtree
+  // is rejected; `designMode` documents are checked once (isEditableDocument).
+}
+
+/** A document in design mode is editable everywhere: highlight nothing in it. */
+export function isEditableDocument(doc: Document): boolean {
+  return doc.designMode === 'on';
 }
 
 /** True when `node` or one of its ancestors is excluded (used for nodes added later). */

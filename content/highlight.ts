@@ -2,18 +2,36 @@
  * Wraps matches in <mark> elements. mark.js does the DOM surgery; this module
  * is the only place that knows it, so it could be swapped out.
  *
- * Each match is first split into its own text node (working from the end of
- * the node backwards), and mark.js is handed one small node per match. mark.js
- * rebuilds its concatenated text for every range it wraps, so giving it a
- * whole long node with many matches would be quadratic.
+ * We call mark.js's text-node wrapper (`wrapRangeInTextNode`: split, create
+ * the element, replace) directly instead of its public `markRanges`. Every
+ * `markRanges` call creates a NodeIterator that is never released, and
+ * Chromium updates every live NodeIterator on every node removal, so marking
+ * N matches cost O(N²): the benchmark's large page took 92 s for 78,000
+ * marks. See docs/adr/0002-wrapping-with-mark-js.md. mark.js is pinned to
+ * 8.11.1 (its last release) because this method is internal.
  */
-import Mark from 'mark.js';
+// The ES source class: the dist build's facade hides the instance that has the wrapper.
+import Mark from 'mark.js/src/lib/mark.js';
 import type { Match } from '../drugs/match';
 import { MARK_ATTRIBUTE } from './exclusions';
 
 export const MARK_CLASS = 'medmark-highlight';
 
-type DrugRange = { start: number; length: number; drug: string };
+type MarkJsWrapper = {
+  opt: { element?: string; className?: string };
+  /** Wraps [start, end) of `node` in a new element; returns the text node after it. */
+  wrapRangeInTextNode(node: Text, start: number, end: number): Text;
+};
+
+let wrapper: MarkJsWrapper | undefined;
+
+function markJs(): MarkJsWrapper {
+  if (!wrapper) {
+    wrapper = new Mark(document.documentElement) as unknown as MarkJsWrapper;
+    wrapper.opt = { element: 'mark', className: MARK_CLASS };
+  }
+  return wrapper;
+}
 
 function decorate(mark: HTMLElement, drug: string) {
   mark.setAttribute(MARK_ATTRIBUTE, '');
@@ -31,19 +49,16 @@ function decorate(mark: HTMLElement, drug: string) {
 /** Wraps `matches` (offsets into `node.data`, in order, not overlapping). Returns the marks created. */
 export function wrapMatches(node: Text, matches: readonly Match[]): HTMLElement[] {
   const marks: HTMLElement[] = [];
+  const wrap = markJs();
+  // From the end backwards: `node` keeps the text before each match, so the
+  // earlier offsets stay valid.
   for (let i = matches.length - 1; i >= 0; i--) {
     const match = matches[i];
     if (match.end > node.data.length) continue; // the page changed the text under us
-    const piece = match.start > 0 ? node.splitText(match.start) : node;
-    const range: DrugRange = { start: 0, length: match.end - match.start, drug: match.drug };
-    // mark.js accepts a text node as its context (it walks it with a NodeIterator); its types say HTMLElement.
-    new Mark(piece as unknown as HTMLElement).markRanges([range], {
-      className: MARK_CLASS,
-      each: (element: Element) => {
-        decorate(element as HTMLElement, match.drug);
-        marks.push(element as HTMLElement);
-      },
-    });
+    const after = wrap.wrapRangeInTextNode(node, match.start, match.end);
+    const mark = after.previousSibling as HTMLElement;
+    decorate(mark, match.drug);
+    marks.push(mark);
   }
   return marks.reverse();
 }

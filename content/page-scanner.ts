@@ -7,7 +7,7 @@
  */
 import { findMatches } from '../drugs/match';
 import type { NameIndex } from '../drugs/name-index';
-import { isExcludedElement, isInsideExcluded } from './exclusions';
+import { isEditableDocument, isExcludedElement, isInsideExcluded } from './exclusions';
 import { wrapMatches } from './highlight';
 
 /** Work per slice: a frame's worth, far below the 50 ms long-task threshold. */
@@ -63,7 +63,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   let waiters: (() => void)[] = [];
 
   const openCursor = (root: Node): Cursor | undefined => {
-    if (!root.isConnected || isInsideExcluded(root)) return undefined;
+    if (!root.isConnected || isInsideExcluded(root) || isEditableDocument(root.ownerDocument ?? document)) return undefined;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, textFilter);
     // A text root is its own only node; an element root starts at its first text.
     const next = root.nodeType === Node.TEXT_NODE ? (textFilter.acceptNode(root) === NodeFilter.FILTER_ACCEPT ? root : null) : walker.nextNode();
@@ -89,10 +89,9 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     return all;
   };
 
-  const runSlice = () => {
-    if (destroyed) return;
-    const deadline = now() + SLICE_BUDGET_MS;
-    const found: { node: Text; matches: ReturnType<typeof findMatches> }[] = [];
+  /** Matches and wraps nodes until the slice's deadline; returns the marks written. */
+  const work = (deadline: number): HTMLElement[] => {
+    const marks: HTMLElement[] = [];
     while (now() < deadline) {
       if (!cursor || !cursor.next) {
         const root: Node | undefined = queue.shift();
@@ -113,15 +112,21 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       // Advance before writing: the splits we make stay behind the walker.
       cursor.next = node === cursor.root ? null : cursor.walker.nextNode();
       const matches = matchText(node);
-      if (matches.length) found.push({ node, matches });
+      // Wrapping is part of the slice's budget: it is the costly half of the work.
+      if (matches.length) marks.push(...wrapMatches(node, matches));
     }
-    if (found.length) {
-      const marks: HTMLElement[] = [];
-      withoutObserving(() => {
-        for (const { node, matches } of found) marks.push(...wrapMatches(node, matches));
-      });
-      options.onMarks?.(marks);
-    }
+    return marks;
+  };
+
+  const runSlice = () => {
+    if (destroyed) return;
+    const deadline = now() + SLICE_BUDGET_MS;
+    let marks: HTMLElement[] = [];
+    // One pause of the mutation watcher per slice: no page script runs inside it.
+    withoutObserving(() => {
+      marks = work(deadline);
+    });
+    if (marks.length) options.onMarks?.(marks);
     if (cursor || queue.length) {
       schedule(runSlice);
     } else {

@@ -1,0 +1,178 @@
+/**
+ * `npm run bench`: measures what Medmark costs a page, against a baseline
+ * measured in the same run.
+ *
+ * 1. Matcher (Node): time to scan ~1 MB of text with the real names and with
+ *    5,000 extra synthetic names: the cost should follow the text, not the
+ *    number of names.
+ * 2. Page (Chromium): a large generated article (~1 MB of text, thousands of
+ *    drug mentions) loaded without the extension (baseline) and with it.
+ *    Reports long tasks after load (tasks over 50 ms), the time until every
+ *    highlight is written, and the JS heap.
+ *
+ * Budgets (exit status 1 when broken):
+ * - no long task after load with the extension beyond what the baseline shows
+ *   (LONG_TASK_BUDGET_MS over the baseline's longest);
+ * - 5,000 extra names cost at most NAME_SCALING_BUDGET times the real-name scan.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { findMatches } from '../drugs/match';
+import { compileNameIndex, type NameEntry } from '../drugs/name-index';
+import { nameEntriesOf } from '../drugs/name-entries';
+import { CHROMIUM, EXTENSION_DIR } from '../tests/browser/harness';
+import { loadKnowledgeBase } from './lib/kb-source';
+
+const LONG_TASK_BUDGET_MS = 50;
+const NAME_SCALING_BUDGET = 2;
+const PARAGRAPHS = 6000;
+
+const kb = loadKnowledgeBase();
+const realNames = nameEntriesOf(kb);
+const drugWords = kb.drugs.flatMap((d) => [d.name.toLowerCase(), d.aliases[0]?.name ?? d.name]);
+const filler = 'the patient said that after several weeks the stiffness had eased and walking was easier again'.split(' ');
+
+/** Deterministic pseudo-random text with a drug name every ~25 words. */
+function paragraph(i: number): string {
+  const words: string[] = [];
+  let seed = i * 7919 + 1;
+  for (let w = 0; w < 60; w++) {
+    seed = (seed * 48271) % 2147483647;
+    words.push(seed % 25 === 0 ? drugWords[seed % drugWords.length] : filler[seed % filler.length]);
+  }
+  return `${words.join(' ')}.`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function benchMatcher() {
+  const text = Array.from({ length: PARAGRAPHS }, (_, i) => paragraph(i)).join('\n');
+  const synthetic: NameEntry[] = Array.from({ length: 5000 }, (_, i) => ({ name: `zz${i.toString(36)}drug extended release`, drug: `zz${i}` }));
+  const time = (entries: NameEntry[]) => {
+    const index = compileNameIndex(entries);
+    findMatches(index, text); // warm up
+    const runs = Array.from({ length: 7 }, () => {
+      const start = performance.now();
+      findMatches(index, text);
+      return performance.now() - start;
+    });
+    return { ms: median(runs), matches: findMatches(index, text).length, names: index.size };
+  };
+  const real = time(realNames);
+  const many = time([...realNames, ...synthetic]);
+  console.log('\n## Matcher (Node, median of 7)');
+  console.log(`text: ${(text.length / 1024).toFixed(0)} KiB`);
+  console.log(`${real.names} names:  ${real.ms.toFixed(1)} ms, ${real.matches} matches`);
+  console.log(`${many.names} names: ${many.ms.toFixed(1)} ms, ${many.matches} matches (x${(many.ms / real.ms).toFixed(2)})`);
+  return { ratio: many.ms / real.ms };
+}
+
+type PageNumbers = { longTasksAfterLoad: number[]; highlightedMs: number | null; marks: number; heapMb: number };
+
+async function measurePage(context: BrowserContext, url: string, expectMarks: boolean): Promise<PageNumbers> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __lastMark: number };
+    w.__longTasks = [];
+    w.__lastMark = 0;
+    // Records when the last highlight was written.
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of Array.from(r.addedNodes)) if (n.nodeName === 'MARK') w.__lastMark = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  let highlightedMs: number | null = null;
+  if (expectMarks) {
+    // Wait until the count of marks stops changing, then read when the last one was written.
+    let last = -1;
+    for (let i = 0; i < 120; i++) {
+      const count = await page.evaluate(() => document.querySelectorAll('mark[data-medmark]').length);
+      if (count > 0 && count === last) break;
+      last = count;
+      await page.waitForTimeout(250);
+    }
+  } else {
+    await page.waitForTimeout(3000);
+  }
+  const numbers = await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __lastMark: number };
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return {
+      loadEnd: nav.loadEventEnd,
+      lastMark: w.__lastMark,
+      longTasks: w.__longTasks,
+      marks: document.querySelectorAll('mark[data-medmark]').length,
+      heapMb: memory ? memory.usedJSHeapSize / 1048576 : NaN,
+    };
+  });
+  if (expectMarks) highlightedMs = numbers.lastMark - numbers.loadEnd;
+  await page.close();
+  return {
+    longTasksAfterLoad: numbers.longTasks.filter((t) => t.start >= numbers.loadEnd).map((t) => Math.round(t.duration)),
+    highlightedMs,
+    marks: numbers.marks,
+    heapMb: numbers.heapMb,
+  };
+}
+
+async function benchPage() {
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>Large article</title></head><body><h1>Large article</h1>${Array.from(
+    { length: PARAGRAPHS },
+    (_, i) => `<p>${paragraph(i)}</p>`,
+  ).join('\n')}</body></html>`;
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+
+  const launch = async (withExtension: boolean) => {
+    const profile = mkdtempSync(join(tmpdir(), 'medmark-bench-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: withExtension ? [...args, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : args,
+    });
+    if (withExtension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+    return { context, cleanup: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
+  };
+
+  const baselineBrowser = await launch(false);
+  const baseline = await measurePage(baselineBrowser.context, url, false);
+  await baselineBrowser.cleanup();
+  const extensionBrowser = await launch(true);
+  const withExtension = await measurePage(extensionBrowser.context, url, true);
+  await extensionBrowser.cleanup();
+  server.close();
+
+  const max = (xs: number[]) => (xs.length ? Math.max(...xs) : 0);
+  console.log(`\n## Page (Chromium, ${(html.length / 1024).toFixed(0)} KiB HTML, ${PARAGRAPHS} paragraphs)`);
+  console.log('| run | long tasks after load | longest (ms) | marks | heap (MB) |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const [name, n] of [['baseline (no extension)', baseline], ['with Medmark', withExtension]] as const) {
+    console.log(`| ${name} | ${n.longTasksAfterLoad.length} | ${max(n.longTasksAfterLoad)} | ${n.marks} | ${n.heapMb.toFixed(1)} |`);
+  }
+  console.log(`all ${withExtension.marks} highlights written ${withExtension.highlightedMs?.toFixed(0)} ms after the load event`);
+  return { baselineMax: max(baseline.longTasksAfterLoad), extensionMax: max(withExtension.longTasksAfterLoad), marks: withExtension.marks };
+}
+
+const matcher = benchMatcher();
+const page = await benchPage();
+const failures: string[] = [];
+if (matcher.ratio > NAME_SCALING_BUDGET) failures.push(`5,000 extra names made matching ${matcher.ratio.toFixed(2)}x slower (budget ${NAME_SCALING_BUDGET}x)`);
+if (page.extensionMax > page.baselineMax + LONG_TASK_BUDGET_MS) {
+  failures.push(`longest task after load with Medmark ${page.extensionMax} ms vs baseline ${page.baselineMax} ms (budget +${LONG_TASK_BUDGET_MS} ms)`);
+}
+if (page.marks === 0) failures.push('no highlights were written on the large page');
+console.log(failures.length ? `\nBUDGET EXCEEDED:\n- ${failures.join('\n- ')}` : '\nAll budgets met.');
+process.exit(failures.length ? 1 : 0);
