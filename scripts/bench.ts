@@ -11,8 +11,9 @@
  *    highlight is written, and the JS heap.
  *
  * Budgets (exit status 1 when broken):
- * - no long task after load with the extension beyond what the baseline shows
- *   (LONG_TASK_BUDGET_MS over the baseline's longest);
+ * - the longest task after load with the extension stays within
+ *   LONG_TASK_BUDGET_MS of the baseline's (medians of RUNS loads): our own
+ *   work runs in 8 ms slices, so what remains is the browser's layout;
  * - 5,000 extra names cost at most NAME_SCALING_BUDGET times the real-name scan.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +31,8 @@ import { loadKnowledgeBase } from './lib/kb-source';
 const LONG_TASK_BUDGET_MS = 50;
 const NAME_SCALING_BUDGET = 2;
 const PARAGRAPHS = 6000;
+/** Page loads per configuration: long tasks after load vary from load to load, so budgets use medians. */
+const RUNS = 3;
 
 const kb = loadKnowledgeBase();
 const realNames = nameEntriesOf(kb);
@@ -82,9 +85,14 @@ async function measurePage(context: BrowserContext, url: string, expectMarks: bo
     const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __lastMark: number };
     w.__longTasks = [];
     w.__lastMark = 0;
+    (w as unknown as { __firstMark: number }).__firstMark = 0;
     // Records when the last highlight was written.
     new MutationObserver((records) => {
-      for (const r of records) for (const n of Array.from(r.addedNodes)) if (n.nodeName === 'MARK') w.__lastMark = performance.now();
+      for (const r of records) for (const n of Array.from(r.addedNodes)) if (n.nodeName === 'MARK') {
+        w.__lastMark = performance.now();
+        const f = w as unknown as { __firstMark: number };
+        f.__firstMark ||= w.__lastMark;
+      }
     }).observe(document, { childList: true, subtree: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
@@ -111,6 +119,7 @@ async function measurePage(context: BrowserContext, url: string, expectMarks: bo
     return {
       loadEnd: nav.loadEventEnd,
       lastMark: w.__lastMark,
+      firstMark: (w as unknown as { __firstMark: number }).__firstMark,
       longTasks: w.__longTasks,
       marks: document.querySelectorAll('mark[data-medmark]').length,
       heapMb: memory ? memory.usedJSHeapSize / 1048576 : NaN,
@@ -147,23 +156,38 @@ async function benchPage() {
     return { context, cleanup: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
   };
 
-  const baselineBrowser = await launch(false);
-  const baseline = await measurePage(baselineBrowser.context, url, false);
-  await baselineBrowser.cleanup();
-  const extensionBrowser = await launch(true);
-  const withExtension = await measurePage(extensionBrowser.context, url, true);
-  await extensionBrowser.cleanup();
+  const measureRuns = async (withExtension: boolean) => {
+    const browser = await launch(withExtension);
+    const runs: PageNumbers[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measurePage(browser.context, url, withExtension));
+    await browser.cleanup();
+    return runs;
+  };
+  const baseline = await measureRuns(false);
+  const withExtension = await measureRuns(true);
   server.close();
 
   const max = (xs: number[]) => (xs.length ? Math.max(...xs) : 0);
-  console.log(`\n## Page (Chromium, ${(html.length / 1024).toFixed(0)} KiB HTML, ${PARAGRAPHS} paragraphs)`);
-  console.log('| run | long tasks after load | longest (ms) | marks | heap (MB) |');
-  console.log('| --- | --- | --- | --- | --- |');
-  for (const [name, n] of [['baseline (no extension)', baseline], ['with Medmark', withExtension]] as const) {
-    console.log(`| ${name} | ${n.longTasksAfterLoad.length} | ${max(n.longTasksAfterLoad)} | ${n.marks} | ${n.heapMb.toFixed(1)} |`);
+  /** Total blocking time after load: the part of each long task beyond 50 ms. */
+  const blocking = (xs: number[]) => xs.reduce((sum, d) => sum + Math.max(0, d - 50), 0);
+  const summary = (runs: PageNumbers[]) => ({
+    longest: median(runs.map((r) => max(r.longTasksAfterLoad))),
+    count: median(runs.map((r) => r.longTasksAfterLoad.length)),
+    blocking: median(runs.map((r) => blocking(r.longTasksAfterLoad))),
+    marks: median(runs.map((r) => r.marks)),
+    heapMb: median(runs.map((r) => r.heapMb)),
+    highlightedMs: median(runs.map((r) => r.highlightedMs ?? 0)),
+  });
+  const b = summary(baseline);
+  const e = summary(withExtension);
+  console.log(`\n## Page (Chromium, ${(html.length / 1024).toFixed(0)} KiB HTML, ${PARAGRAPHS} paragraphs; median of ${RUNS} loads each)`);
+  console.log('| run | long tasks after load | longest (ms) | blocking after load (ms) | marks | heap (MB) |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const [name, n] of [['baseline (no extension)', b], ['with Medmark', e]] as const) {
+    console.log(`| ${name} | ${n.count} | ${n.longest} | ${n.blocking} | ${n.marks} | ${n.heapMb.toFixed(1)} |`);
   }
-  console.log(`all ${withExtension.marks} highlights written ${withExtension.highlightedMs?.toFixed(0)} ms after the load event`);
-  return { baselineMax: max(baseline.longTasksAfterLoad), extensionMax: max(withExtension.longTasksAfterLoad), marks: withExtension.marks };
+  console.log(`all ${e.marks} highlights written ${e.highlightedMs.toFixed(0)} ms after the load event`);
+  return { baselineMax: b.longest, extensionMax: e.longest, marks: e.marks };
 }
 
 const matcher = benchMatcher();

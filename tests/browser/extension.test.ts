@@ -1,7 +1,7 @@
 /**
  * The built extension in real Chromium, on pages served from 127.0.0.1.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,6 +161,18 @@ describe('preview and popover', () => {
     await page.close();
   });
 
+  it('closes when its highlight is scrolled out of view', async () => {
+    const page = await open('/article.html');
+    await settled(page, 10);
+    await page.locator('#intro mark[data-drug="baclofen"]').first().click();
+    const dialog = popover(page);
+    await expect.poll(() => dialog.locator('h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
+    await page.mouse.move(900, 700);
+    await page.mouse.wheel(0, 3000);
+    await expect.poll(() => dialog.isVisible(), { timeout: 5_000 }).toBe(false);
+    await page.close();
+  });
+
   it('is reachable by keyboard: Tab to a highlight, Enter opens, Esc returns focus', async () => {
     const page = await open('/article.html');
     await settled(page, 10);
@@ -216,6 +228,19 @@ describe('preview and popover', () => {
     const shot = await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
     expect(shot.byteLength).toBeGreaterThan(10_000);
     await page.close();
+  });
+});
+
+describe('bundle', () => {
+  it('ships names, not the knowledge base, into every page', () => {
+    const content = readFileSync(join(ROOT, '.output/chrome-mv3/content-scripts/content.js'), 'utf8');
+    const background = readFileSync(join(ROOT, '.output/chrome-mv3/background.js'), 'utf8');
+    // A brand name is needed to match; a summary sentence is not.
+    expect(content.includes('Lioresal')).toBe(true);
+    const summary = 'A muscle relaxant that eases stiff, tight muscles';
+    expect(background.includes(summary)).toBe(true);
+    expect(content.includes(summary)).toBe(false);
+    expect(content.length).toBeLessThan(background.length / 2);
   });
 });
 
