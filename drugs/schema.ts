@@ -1,7 +1,7 @@
 /**
  * The knowledge-base schema: one record per drug (`data/drugs/<id>.json`),
- * drug classes (`data/classes.json`) and other interaction targets that have
- * no record of their own (`data/agents.json`). `data/README.md` explains each
+ * drug classes (`data/classes/*.json`) and other interaction targets that have
+ * no record of their own (`data/agents/*.json`). `data/README.md` explains each
  * field for authors; this module is the single source of truth that the build,
  * the command-line tools and the tests validate against.
  */
@@ -48,7 +48,7 @@ export const aliasSchema = z.strictObject({
 export type Alias = z.infer<typeof aliasSchema>;
 
 export const interactionSchema = z.strictObject({
-  /** Id of a drug record, a class (`classes.json`) or an agent (`agents.json`). */
+  /** Id of a drug record, a class (`data/classes/`) or an agent (`data/agents/`). */
   with: idSchema,
   severity: z.enum(SEVERITIES),
   /** What happens, in plain words. */
@@ -108,7 +108,7 @@ export const drugRecordSchema = z.strictObject({
   ingredients: z.array(text).optional(),
   /** Human-readable class, e.g. "Muscle relaxant (GABA-B agonist)". */
   drugClass: text,
-  /** Ids of classes in `classes.json` this drug belongs to (interaction rules reach it through them). */
+  /** Ids of classes in `data/classes/` this drug belongs to (interaction rules reach it through them). */
   classes: z.array(idSchema),
   /** One line: what it is and what it is for. */
   summary: text,

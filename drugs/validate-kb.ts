@@ -20,8 +20,16 @@ export type SourceFile = { path: string; text: string };
 
 export type KbSources = {
   drugs: SourceFile[];
-  classes: SourceFile;
-  agents: SourceFile;
+  /** `data/classes/*.json`, each `{ "classes": [...] }`. */
+  classes: SourceFile[];
+  /** `data/agents/*.json`, each `{ "agents": [...] }`. */
+  agents: SourceFile[];
+};
+
+/** The validated knowledge base, plus what the validator noticed but did not reject. */
+export type ValidationNotes = {
+  /** Agents that a drug record of the same id now replaces: safe to delete from data/agents. */
+  supersededAgents: string[];
 };
 
 export type KbProblem = { file: string; field: string; message: string };
@@ -63,10 +71,15 @@ function baseName(path: string): string {
 }
 
 /** Validates and assembles the knowledge base, or throws `KbValidationError`. */
-export function validateKnowledgeBase(sources: KbSources): KnowledgeBase {
+export function validateKnowledgeBase(sources: KbSources, notes?: ValidationNotes): KnowledgeBase {
   const problems: KbProblem[] = [];
-  const classes = parse(sources.classes, classesFileSchema, problems)?.classes ?? [];
-  const agents = parse(sources.agents, agentsFileSchema, problems)?.agents ?? [];
+  type Located<T> = { file: string; field: string; item: T };
+  const classes: Located<ClassRecord>[] = sources.classes.flatMap((file) =>
+    (parse(file, classesFileSchema, problems)?.classes ?? []).map((item, i) => ({ file: file.path, field: `classes[${i}]`, item })),
+  );
+  const allAgents: Located<Agent>[] = sources.agents.flatMap((file) =>
+    (parse(file, agentsFileSchema, problems)?.agents ?? []).map((item, i) => ({ file: file.path, field: `agents[${i}]`, item })),
+  );
   const drugs: { file: string; record: DrugRecord }[] = [];
   for (const file of sources.drugs) {
     const record = parse(file, drugRecordSchema, problems);
@@ -77,6 +90,20 @@ export function validateKnowledgeBase(sources: KbSources): KnowledgeBase {
     drugs.push({ file: file.path, record });
   }
 
+  // A drug record supersedes an agent with the same id (a drug that was only an
+  // interaction target now has a full record), provided it keeps the agent's classes.
+  const drugById = new Map(drugs.map((d) => [d.record.id, d]));
+  const agents = allAgents.filter(({ file, field, item }) => {
+    const record = drugById.get(item.id);
+    if (!record) return true;
+    const lost = (item.classes ?? []).filter((c) => !record.record.classes.includes(c));
+    if (lost.length) {
+      problems.push({ file: record.file, field: 'classes', message: `must keep the classes the agent "${item.id}" had (${file} ${field}): missing ${lost.join(', ')}` });
+    }
+    notes?.supersededAgents.push(item.id);
+    return false;
+  });
+
   // Ids are one namespace: an interaction target names a drug, class or agent unambiguously.
   const owners = new Map<string, string>();
   const claim = (id: string, file: string, field: string) => {
@@ -84,11 +111,11 @@ export function validateKnowledgeBase(sources: KbSources): KnowledgeBase {
     if (previous) problems.push({ file, field, message: `duplicate id "${id}" (already defined in ${previous})` });
     else owners.set(id, file);
   };
-  classes.forEach((c, i) => claim(c.id, sources.classes.path, `classes[${i}].id`));
-  agents.forEach((a, i) => claim(a.id, sources.agents.path, `agents[${i}].id`));
+  classes.forEach(({ file, field, item }) => claim(item.id, file, `${field}.id`));
+  agents.forEach(({ file, field, item }) => claim(item.id, file, `${field}.id`));
   drugs.forEach(({ file, record }) => claim(record.id, file, 'id'));
 
-  const classIds = new Set(classes.map((c) => c.id));
+  const classIds = new Set(classes.map((c) => c.item.id));
   const checkClassRefs = (ids: string[] | undefined, file: string, field: string) =>
     ids?.forEach((id, i) => {
       if (!classIds.has(id)) problems.push({ file, field: `${field}[${i}]`, message: `unknown class "${id}"` });
@@ -102,40 +129,41 @@ export function validateKnowledgeBase(sources: KbSources): KnowledgeBase {
       }
     });
 
-  classes.forEach((c, i) => {
-    checkClassRefs(c.includes, sources.classes.path, `classes[${i}].includes`);
-    checkTargets(c.id, c.interactions, sources.classes.path, `classes[${i}].interactions`);
+  classes.forEach(({ file, field, item }) => {
+    checkClassRefs(item.includes, file, `${field}.includes`);
+    checkTargets(item.id, item.interactions, file, `${field}.interactions`);
   });
-  agents.forEach((a, i) => checkClassRefs(a.classes, sources.agents.path, `agents[${i}].classes`));
+  agents.forEach(({ file, field, item }) => checkClassRefs(item.classes, file, `${field}.classes`));
   for (const { file, record } of drugs) {
     checkClassRefs(record.classes, file, 'classes');
     checkTargets(record.id, record.interactions, file, 'interactions');
   }
-  checkClassCycles(classes, sources.classes.path, problems);
+  checkClassCycles(classes, problems);
   checkNames(drugs, problems);
 
   if (problems.length) throw new KbValidationError(problems);
   return {
     drugs: drugs.map((d) => d.record).sort((a, b) => a.id.localeCompare(b.id)),
-    classes,
-    agents,
+    classes: classes.map((c) => c.item),
+    agents: agents.map((a) => a.item),
   };
 }
 
-function checkClassCycles(classes: ClassRecord[], file: string, problems: KbProblem[]) {
-  const includes = new Map(classes.map((c) => [c.id, c.includes ?? []]));
+function checkClassCycles(classes: { file: string; item: ClassRecord }[], problems: KbProblem[]) {
+  const includes = new Map(classes.map((c) => [c.item.id, c.item.includes ?? []]));
+  const fileOf = new Map(classes.map((c) => [c.item.id, c.file]));
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (id: string, trail: string[]): void => {
     if (state.get(id) === 'done') return;
     if (state.get(id) === 'visiting') {
-      problems.push({ file, field: `classes(${id}).includes`, message: `class inclusion cycle: ${[...trail, id].join(' -> ')}` });
+      problems.push({ file: fileOf.get(id) ?? '(classes)', field: `classes(${id}).includes`, message: `class inclusion cycle: ${[...trail, id].join(' -> ')}` });
       return;
     }
     state.set(id, 'visiting');
     for (const child of includes.get(id) ?? []) visit(child, [...trail, id]);
     state.set(id, 'done');
   };
-  for (const c of classes) visit(c.id, []);
+  for (const c of classes) visit(c.item.id, []);
 }
 
 /**

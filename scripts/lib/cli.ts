@@ -1,5 +1,5 @@
 /** Shared command-line plumbing: load the knowledge base or exit with a clear message. */
-import { KbValidationError } from '../../drugs/validate-kb';
+import { KbValidationError, type ValidationNotes } from '../../drugs/validate-kb';
 import type { KnowledgeBase } from '../../drugs/knowledge-base';
 import { loadKnowledgeBase } from './kb-source';
 
@@ -11,9 +11,9 @@ export function fail(message: string, status = EXIT_USAGE): never {
   process.exit(status);
 }
 
-export function loadOrExit(): KnowledgeBase {
+export function loadOrExit(notes?: ValidationNotes): KnowledgeBase {
   try {
-    return loadKnowledgeBase();
+    return loadKnowledgeBase(undefined, notes);
   } catch (error) {
     if (error instanceof KbValidationError) fail(error.message, 1);
     throw error;

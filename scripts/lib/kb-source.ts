@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase } from '../../drugs/knowledge-base';
-import { validateKnowledgeBase, type KbSources, type SourceFile } from '../../drugs/validate-kb';
+import { validateKnowledgeBase, type KbSources, type SourceFile, type ValidationNotes } from '../../drugs/validate-kb';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DATA_DIR = join(PROJECT_ROOT, 'data');
@@ -16,25 +16,27 @@ function readSource(path: string): SourceFile {
   return { path: relative(PROJECT_ROOT, path), text: readFileSync(path, 'utf8') };
 }
 
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
 /** Every source file path, for build watchers. */
 export function kbSourcePaths(dataDir = DATA_DIR): string[] {
-  const drugsDir = join(dataDir, 'drugs');
-  return [
-    join(dataDir, 'classes.json'),
-    join(dataDir, 'agents.json'),
-    ...readdirSync(drugsDir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-      .map((f) => join(drugsDir, f)),
-  ];
+  return ['classes', 'agents', 'drugs'].flatMap((folder) => jsonFiles(join(dataDir, folder)));
 }
 
 export function readKbSources(dataDir = DATA_DIR): KbSources {
-  const [classes, agents, ...drugs] = kbSourcePaths(dataDir).map(readSource);
-  return { classes, agents, drugs };
+  return {
+    classes: jsonFiles(join(dataDir, 'classes')).map(readSource),
+    agents: jsonFiles(join(dataDir, 'agents')).map(readSource),
+    drugs: jsonFiles(join(dataDir, 'drugs')).map(readSource),
+  };
 }
 
 /** Reads and validates; throws `KbValidationError` naming file and field. */
-export function loadKnowledgeBase(dataDir = DATA_DIR): KnowledgeBase {
-  return validateKnowledgeBase(readKbSources(dataDir));
+export function loadKnowledgeBase(dataDir = DATA_DIR, notes?: ValidationNotes): KnowledgeBase {
+  return validateKnowledgeBase(readKbSources(dataDir), notes);
 }

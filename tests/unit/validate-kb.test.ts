@@ -94,8 +94,23 @@ describe('validateKnowledgeBase', () => {
   });
 
   it('rejects an id used twice across drugs, classes and agents', () => {
-    expect(problems(withDrugFile('data/drugs/alcohol.json', JSON.stringify(drug('alcohol'))))).toEqual([
-      'data/drugs/alcohol.json: id: duplicate id "alcohol" (already defined in data/agents.json)',
+    expect(problems(withDrugFile('data/drugs/ssris.json', JSON.stringify(drug('ssris'))))).toEqual([
+      'data/drugs/ssris.json: id: duplicate id "ssris" (already defined in data/classes/core.json)',
+    ]);
+    const sources = sampleSources();
+    const twice = { agents: [{ id: 'alcohol', name: 'Alcohol again', kind: 'substance' }] };
+    expect(problems({ ...sources, agents: [...sources.agents, { path: 'data/agents/more.json', text: JSON.stringify(twice) }] })).toEqual([
+      'data/agents/more.json: agents[0].id: duplicate id "alcohol" (already defined in data/agents/core.json)',
+    ]);
+  });
+
+  it('lets a drug record supersede an agent of the same id, keeping its classes', () => {
+    const notes = { supersededAgents: [] as string[] };
+    const kb = validateKnowledgeBase(sampleSources([...SAMPLE_DRUGS, drug('phenelzine', { classes: ['maois'] })]), notes);
+    expect(notes.supersededAgents).toEqual(['phenelzine']);
+    expect(kb.agents.map((a) => a.id)).not.toContain('phenelzine');
+    expect(problems(withDrugFile('data/drugs/phenelzine.json', JSON.stringify(drug('phenelzine'))))).toEqual([
+      'data/drugs/phenelzine.json: classes: must keep the classes the agent "phenelzine" had (data/agents/core.json agents[1]): missing maois',
     ]);
   });
 
@@ -120,10 +135,9 @@ describe('validateKnowledgeBase', () => {
 
   it('rejects a class inclusion cycle and an unknown included class', () => {
     const sources = sampleSources();
-    const classes = JSON.parse(sources.classes.text);
-    classes.classes.push({ id: 'a', name: 'A', includes: ['b'] }, { id: 'b', name: 'B', includes: ['a', 'zzz'] });
-    const found = problems({ ...sources, classes: { path: 'data/classes.json', text: JSON.stringify(classes) } });
-    expect(found).toContain('data/classes.json: classes[6].includes[1]: unknown class "zzz"');
+    const extra = { classes: [{ id: 'a', name: 'A', includes: ['b'] }, { id: 'b', name: 'B', includes: ['a', 'zzz'] }] };
+    const found = problems({ ...sources, classes: [...sources.classes, { path: 'data/classes/extra.json', text: JSON.stringify(extra) }] });
+    expect(found).toContain('data/classes/extra.json: classes[1].includes[1]: unknown class "zzz"');
     expect(found.some((p) => p.includes('class inclusion cycle: a -> b -> a'))).toBe(true);
   });
 

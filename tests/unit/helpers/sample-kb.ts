@@ -84,8 +84,8 @@ export const SAMPLE_DRUGS: DrugRecord[] = [
 
 export function sampleSources(drugs: DrugRecord[] = SAMPLE_DRUGS): KbSources {
   return {
-    classes: { path: 'data/classes.json', text: JSON.stringify(SAMPLE_CLASSES) },
-    agents: { path: 'data/agents.json', text: JSON.stringify(SAMPLE_AGENTS) },
+    classes: [{ path: 'data/classes/core.json', text: JSON.stringify(SAMPLE_CLASSES) }],
+    agents: [{ path: 'data/agents/core.json', text: JSON.stringify(SAMPLE_AGENTS) }],
     drugs: drugs.map((d) => ({ path: `data/drugs/${d.id}.json`, text: JSON.stringify(d) })),
   };
 }
