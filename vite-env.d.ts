@@ -16,3 +16,8 @@ declare module 'mark.js/src/lib/mark.js' {
     constructor(context: Element);
   }
 }
+
+declare module 'text-readability' {
+  const readability: { fleschKincaidGrade(text: string): number };
+  export default readability;
+}
