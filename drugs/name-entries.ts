@@ -5,23 +5,41 @@
 import type { KnowledgeBase } from './knowledge-base';
 import { nameKey, type NameEntry } from './name-index';
 
+/**
+ * Names for the matcher. Ambiguous names (marked so in every record that uses
+ * them) are left out: a highlight must point to one medicine.
+ */
 export function nameEntriesOf(kb: KnowledgeBase): NameEntry[] {
   return kb.drugs.flatMap((d) => [
     { name: d.name, drug: d.id },
-    ...d.aliases.map((a) => (a.match && a.match !== 'any-case' ? { name: a.name, drug: d.id, match: a.match } : { name: a.name, drug: d.id })),
+    ...d.aliases
+      .filter((a) => !a.ambiguous)
+      .map((a) => (a.match && a.match !== 'any-case' ? { name: a.name, drug: d.id, match: a.match } : { name: a.name, drug: d.id })),
   ]);
 }
 
+export type NameResolution =
+  | { kind: 'found'; id: string }
+  | { kind: 'ambiguous'; ids: string[] }
+  | { kind: 'unknown' };
+
 /**
- * Resolves a name typed by a person (any alias, any case, of a record or an
- * agent, or an id) to its id. Returns undefined when nothing matches.
+ * Resolves a name typed by a person (any alias in any case, an id, or an
+ * agent's name) to what it names. Names of records win over names of agents.
  */
-export function createNameResolver(kb: KnowledgeBase): (name: string) => string | undefined {
-  const byKey = new Map<string, string>();
-  for (const entry of nameEntriesOf(kb)) byKey.set(nameKey(entry.name), entry.drug);
-  for (const d of kb.drugs) byKey.set(nameKey(d.id), d.id);
+export function createNameResolver(kb: KnowledgeBase): (name: string) => NameResolution {
+  const byKey = new Map<string, Set<string>>();
+  const add = (name: string, id: string) => {
+    const key = nameKey(name);
+    byKey.set(key, (byKey.get(key) ?? new Set()).add(id));
+  };
+  for (const d of kb.drugs) for (const name of [d.id, d.name, ...d.aliases.map((a) => a.name)]) add(name, d.id);
   for (const a of kb.agents) {
-    for (const key of [nameKey(a.id), nameKey(a.name)]) if (!byKey.has(key)) byKey.set(key, a.id);
+    for (const name of [a.id, a.name]) if (!byKey.has(nameKey(name))) add(name, a.id);
   }
-  return (name) => byKey.get(nameKey(name));
+  return (name) => {
+    const ids = [...(byKey.get(nameKey(name)) ?? [])];
+    if (ids.length === 0) return { kind: 'unknown' };
+    return ids.length === 1 ? { kind: 'found', id: ids[0] } : { kind: 'ambiguous', ids: ids.sort() };
+  };
 }

@@ -44,6 +44,13 @@ export const aliasSchema = z.strictObject({
   /** Where the name is used: US, UK, or elsewhere. Informational. */
   region: z.enum(['US', 'UK', 'US/UK', 'international']).optional(),
   match: z.enum(MATCH_MODES).optional(),
+  /**
+   * The name really belongs to more than one record (the same brand for
+   * different medicines in different countries, say). Every record that uses
+   * it must say so. An ambiguous name is never highlighted, because we cannot
+   * tell which medicine a page means, and a tool given it asks which one.
+   */
+  ambiguous: z.literal(true).optional(),
 });
 export type Alias = z.infer<typeof aliasSchema>;
 
@@ -118,8 +125,8 @@ export const drugRecordSchema = z.strictObject({
   sources: z.array(sourceSchema).min(1, 'cite at least one source'),
   /** ISO date of the last content review. */
   reviewed: z.iso.date(),
-  /** For reviewers, not shown to readers: facts the author was least sure of and how they were settled. */
-  reviewNotes: z.array(reviewNoteSchema).optional(),
+  /** For reviewers, not shown to readers: the (at least three) facts the author was least sure of and how they were settled. */
+  reviewNotes: z.array(reviewNoteSchema).min(3, 'give the three facts you were least sure of'),
 });
 export type DrugRecord = z.infer<typeof drugRecordSchema>;
 

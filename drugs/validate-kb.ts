@@ -167,32 +167,44 @@ function checkClassCycles(classes: { file: string; item: ClassRecord }[], proble
 }
 
 /**
- * A name may point to one record only. Names are compared as the matcher sees
- * them (case-insensitive, punctuation between words ignored), and an
- * `exact-case` name still collides with the same words elsewhere: either way
- * a reader could not tell which drug was meant.
+ * A name may point to one record only, unless every record that uses it marks
+ * it `ambiguous`. Names are compared as the matcher sees them
+ * (case-insensitive, punctuation between words ignored), and an `exact-case`
+ * name still collides with the same words elsewhere: either way a reader
+ * could not tell which drug was meant.
  */
 function checkNames(drugs: { file: string; record: DrugRecord }[], problems: KbProblem[]) {
-  const seen = new Map<string, { drug: string; file: string; field: string }>();
+  type Use = { drug: string; file: string; field: string; ambiguous: boolean };
+  const seen = new Map<string, Use[]>();
   for (const { file, record } of drugs) {
-    const names: [string, string][] = [
-      [record.name, 'name'],
-      ...record.aliases.map((a, i): [string, string] => [a.name, `aliases[${i}].name`]),
+    const names: [string, string, boolean][] = [
+      [record.name, 'name', false],
+      ...record.aliases.map((a, i): [string, string, boolean] => [a.name, `aliases[${i}].name`, a.ambiguous === true]),
     ];
-    for (const [name, field] of names) {
+    for (const [name, field, ambiguous] of names) {
       const key = nameKey(name);
       if (!key) {
         problems.push({ file, field, message: `"${name}" has no letters or digits to match` });
         continue;
       }
-      const previous = seen.get(key);
-      if (!previous) {
-        seen.set(key, { drug: record.id, file, field });
-      } else if (previous.drug === record.id) {
-        problems.push({ file, field, message: `duplicated name "${name}" (same as ${previous.field})` });
-      } else {
-        problems.push({ file, field, message: `ambiguous name "${name}": also a name of "${previous.drug}" (${previous.file} ${previous.field})` });
+      const uses = seen.get(key) ?? [];
+      const same = uses.find((u) => u.drug === record.id);
+      if (same) {
+        problems.push({ file, field, message: `duplicated name "${name}" (same as ${same.field})` });
+        continue;
       }
+      for (const other of uses) {
+        if (ambiguous && other.ambiguous) continue;
+        problems.push({
+          file,
+          field,
+          message:
+            `ambiguous name "${name}": also a name of "${other.drug}" (${other.file} ${other.field}). ` +
+            'If it really names both, mark it "ambiguous": true in both records; otherwise keep it in one.',
+        });
+      }
+      uses.push({ drug: record.id, file, field, ambiguous });
+      seen.set(key, uses);
     }
   }
 }

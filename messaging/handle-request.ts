@@ -43,8 +43,8 @@ export function createRequestHandler(kb: KnowledgeBase): RequestHandler {
     return {
       drug,
       ingredients: (drug.ingredients ?? []).map((name) => {
-        const id = resolveName(name);
-        return id && drugs.has(id) ? { name, id } : { name };
+        const resolved = resolveName(name);
+        return resolved.kind === 'found' && drugs.has(resolved.id) ? { name, id: resolved.id } : { name };
       }),
       interactions: resolver.forDrug(drug.id),
       pageInteractions,

@@ -14,10 +14,15 @@ if (names.length < 2) fail('usage: npm run -s interactions -- [--json] NAME NAME
 
 const kb = loadOrExit();
 const resolve = createNameResolver(kb);
-const unknown = names.filter((n) => !resolve(n));
-if (unknown.length) fail(`unknown drug name${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `"${n}"`).join(', ')}`);
+const resolved = names.map((name) => ({ name, result: resolve(name) }));
+const unknown = resolved.filter((r) => r.result.kind === 'unknown').map((r) => `"${r.name}"`);
+if (unknown.length) fail(`unknown drug name${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+for (const { name, result } of resolved) {
+  if (result.kind === 'ambiguous') fail(`ambiguous drug name "${name}": it names ${result.ids.join(' and ')}; use the generic name`);
+}
+const ids = resolved.map(({ result }) => (result.kind === 'found' ? result.id : ''));
 
-const pairs = createInteractionResolver(kb).between(names.map((n) => resolve(n)!));
+const pairs = createInteractionResolver(kb).between(ids);
 if (json) {
   process.stdout.write(
     `${JSON.stringify(pairs.map(({ drugs, severity, summary, action }) => ({ drugs, severity, summary, action })))}\n`,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findMatches } from '../../drugs/match';
 import { compileNameIndex, type NameEntry } from '../../drugs/name-index';
-import { nameEntriesOf } from '../../drugs/name-entries';
-import { sampleKb } from './helpers/sample-kb';
+import { createNameResolver, nameEntriesOf } from '../../drugs/name-entries';
+import { validateKnowledgeBase } from '../../drugs/validate-kb';
+import { drug, SAMPLE_DRUGS, sampleKb, sampleSources } from './helpers/sample-kb';
 
 const index = compileNameIndex(nameEntriesOf(sampleKb()));
 const found = (text: string) => findMatches(index, text).map((m) => [m.text, m.drug]);
@@ -150,6 +151,24 @@ describe('findMatches', () => {
 
   it('an empty index finds nothing', () => {
     expect(findMatches(compileNameIndex([]), 'baclofen')).toEqual([]);
+  });
+});
+
+describe('ambiguous names', () => {
+  it('are never highlighted, while each record keeps its other names', () => {
+    const kb = validateKnowledgeBase(
+      sampleSources([
+        ...SAMPLE_DRUGS.map((d) => (d.id === 'sertraline' ? { ...d, aliases: [...d.aliases, { name: 'Serlift', kind: 'brand' as const, ambiguous: true as const }] } : d)),
+        drug('noodle', { aliases: [{ name: 'Serlift', kind: 'brand', ambiguous: true }] }),
+      ]),
+    );
+    const idx = compileNameIndex(nameEntriesOf(kb));
+    expect(findMatches(idx, 'Serlift or Zoloft or noodle').map((m) => m.text)).toEqual(['Zoloft', 'noodle']);
+    const resolve = createNameResolver(kb);
+    expect(resolve('serlift')).toEqual({ kind: 'ambiguous', ids: ['noodle', 'sertraline'] });
+    expect(resolve('ZOLOFT')).toEqual({ kind: 'found', id: 'sertraline' });
+    expect(resolve('alcohol')).toEqual({ kind: 'found', id: 'alcohol' });
+    expect(resolve('nothing-like-it')).toEqual({ kind: 'unknown' });
   });
 });
 

@@ -117,7 +117,27 @@ describe('validateKnowledgeBase', () => {
   it('rejects a name shared by two records (ambiguous alias), naming both', () => {
     const bad = drug('noodle', { aliases: [{ name: 'ZOLOFT', kind: 'brand' }] });
     expect(problems(withDrugFile('data/drugs/noodle.json', JSON.stringify(bad)))).toEqual([
-      'data/drugs/noodle.json: aliases[0].name: ambiguous name "ZOLOFT": also a name of "sertraline" (data/drugs/sertraline.json aliases[0].name)',
+      expect.stringContaining('data/drugs/noodle.json: aliases[0].name: ambiguous name "ZOLOFT": also a name of "sertraline" (data/drugs/sertraline.json aliases[0].name)'),
+    ]);
+  });
+
+  it('accepts a shared name only when every record marks it ambiguous', () => {
+    const both = sampleSources([
+      ...SAMPLE_DRUGS.map((d) => (d.id === 'sertraline' ? { ...d, aliases: [...d.aliases, { name: 'Serlift', kind: 'brand' as const, ambiguous: true as const }] } : d)),
+      drug('noodle', { aliases: [{ name: 'SERLIFT', kind: 'brand', ambiguous: true }] }),
+    ]);
+    expect(problems(both)).toEqual([]);
+    const one = sampleSources([
+      ...SAMPLE_DRUGS.map((d) => (d.id === 'sertraline' ? { ...d, aliases: [...d.aliases, { name: 'Serlift', kind: 'brand' as const }] } : d)),
+      drug('noodle', { aliases: [{ name: 'SERLIFT', kind: 'brand', ambiguous: true }] }),
+    ]);
+    expect(problems(one)).toEqual([expect.stringMatching(/^data\/drugs\/noodle\.json: aliases\[0\]\.name: ambiguous name "SERLIFT": also a name of "sertraline".*mark it "ambiguous": true in both/)]);
+  });
+
+  it('requires three review notes per record', () => {
+    const bad = drug('noodle', { reviewNotes: [{ fact: 'One.', settled: 'Label.' }] });
+    expect(problems(withDrugFile('data/drugs/noodle.json', JSON.stringify(bad)))).toEqual([
+      expect.stringMatching(/^data\/drugs\/noodle\.json: reviewNotes: give the three facts/),
     ]);
   });
 

@@ -25,6 +25,7 @@ export function drug(id: string, overrides: Partial<DrugRecord> = {}): DrugRecor
     interactions: [],
     sources: [{ title: 'MedlinePlus', url: 'https://medlineplus.gov/druginfo/meds/a682530.html' }],
     reviewed: '2026-11-24',
+    reviewNotes: [1, 2, 3].map((n) => ({ fact: `Fact ${n}.`, settled: 'Checked the label.' })),
     ...overrides,
   };
 }
