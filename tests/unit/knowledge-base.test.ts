@@ -5,8 +5,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createInteractionResolver } from '../../drugs/interactions';
-import { nameKey } from '../../drugs/name-index';
+import { computeMembership } from '../../drugs/class-membership';
+import { allRules, createInteractionResolver } from '../../drugs/interactions';
+import { findMatches } from '../../drugs/match';
+import { compileNameIndex, nameKey } from '../../drugs/name-index';
+import { nameEntriesOf } from '../../drugs/name-entries';
+import { renderReviewList } from '../../drugs/review-list';
 import { loadKnowledgeBase, PROJECT_ROOT } from '../../scripts/lib/kb-source';
 
 const kb = loadKnowledgeBase();
@@ -88,5 +92,53 @@ describe('knowledge base content', () => {
       const firstOff = d.benefits.findIndex((b) => b.offLabel);
       if (firstOff >= 0) expect.soft(d.benefits.slice(firstOff).every((b) => b.offLabel), d.id).toBe(true);
     }
+  });
+});
+
+describe('knowledge base behaviour', () => {
+  it('finds no drug name in a few thousand words of ordinary English prose', () => {
+    const prose = readFileSync(join(PROJECT_ROOT, 'tests/fixtures/text/ordinary-prose.txt'), 'utf8');
+    expect(prose.split(/\s+/).length).toBeGreaterThan(2500);
+    expect(findMatches(compileNameIndex(nameEntriesOf(kb)), prose).map((m) => m.text)).toEqual([]);
+  });
+
+  it('finds every interaction from both sides', () => {
+    const ids = kb.drugs.map((d) => d.id);
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const forward = resolver.between([ids[i], ids[j]]);
+        const backward = resolver.between([ids[j], ids[i]]);
+        if (JSON.stringify(forward) !== JSON.stringify(backward)) expect.soft(backward, `${ids[i]} + ${ids[j]}`).toEqual(forward);
+      }
+    }
+  });
+
+  it('expands every class rule to the records that belong to its classes', () => {
+    const membership = computeMembership(kb);
+    const recordsIn = (id: string) => kb.drugs.filter((d) => membership.get(d.id)?.has(id)).map((d) => d.id);
+    let checked = 0;
+    for (const rule of allRules(kb).filter((r) => kb.classes.some((c) => c.id === r.owner))) {
+      for (const a of recordsIn(rule.owner)) {
+        for (const b of recordsIn(rule.with)) {
+          if (a === b) continue;
+          const pair = resolver.between([a, b]);
+          expect.soft(pair.flatMap((p) => p.rules).some((r) => r.effect === rule.effect), `${rule.owner} rule on ${a} + ${b}`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('keeps data/REVIEW.md in sync with the review notes (npm run -s review-list)', () => {
+    expect(readFileSync(join(PROJECT_ROOT, 'data/REVIEW.md'), 'utf8')).toBe(renderReviewList(kb));
+  });
+
+  it('states the current coverage in the README', () => {
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const stated = (label: string) => Number(readme.match(new RegExp(`\\*\\*([\\d,]+) ${label}\\*\\*`))?.[1].replace(',', ''));
+    expect(stated('drugs')).toBe(kb.drugs.length);
+    expect(stated('names')).toBe(nameEntriesOf(kb).length);
+    expect(stated('interaction rules')).toBe(allRules(kb).length);
   });
 });
