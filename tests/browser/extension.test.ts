@@ -7,6 +7,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, ROOT, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
 
+/** The content script is parsed on every page: keep it small (names grow with the knowledge base). */
+const CONTENT_SCRIPT_BUDGET_BYTES = 160_000;
+
 let server: FixtureServer;
 let browser: ExtensionBrowser;
 
@@ -241,6 +244,8 @@ describe('bundle', () => {
     expect(background.includes(summary)).toBe(true);
     expect(content.includes(summary)).toBe(false);
     expect(content.length).toBeLessThan(background.length / 2);
+    // Size budget: the script is injected into every page the reader opens.
+    expect(content.length, 'content script size (bytes)').toBeLessThan(CONTENT_SCRIPT_BUDGET_BYTES);
   });
 });
 
