@@ -134,7 +134,7 @@ export function DrugPopover({ details, headingId, onClose }: DrugPopoverProps) {
           <Fact label="Stopping (withdrawal)" text={risks.withdrawal} />
         </Section>
         <Section title="Interactions">
-          <InteractionList interactions={interactions} />
+          <InteractionList interactions={interactions} note={drug.interactionsNote} />
         </Section>
         <footer class="mm-footer">
           <p class="mm-label">Sources</p>

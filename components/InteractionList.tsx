@@ -5,13 +5,15 @@ import { SeverityBadge } from './SeverityBadge';
 type InteractionListProps = {
   /** Most severe first, as the background sends them. */
   interactions: DrugInteraction[];
+  /** The record's statement when its labeling lists no important interactions. */
+  note?: string;
   /** How many to show before "Show all". */
   initialCount?: number;
 };
 
-export function InteractionList({ interactions, initialCount = 6 }: InteractionListProps) {
+export function InteractionList({ interactions, note, initialCount = 6 }: InteractionListProps) {
   const [expanded, setExpanded] = useState(false);
-  if (interactions.length === 0) return <p class="mm-muted">No significant interactions listed.</p>;
+  if (interactions.length === 0) return <p class="mm-muted">{note ?? 'No significant interactions listed.'}</p>;
   const shown = expanded ? interactions : interactions.slice(0, initialCount);
   return (
     <>

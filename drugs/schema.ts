@@ -88,7 +88,7 @@ export const risksSchema = z.strictObject({
 export type Risks = z.infer<typeof risksSchema>;
 
 const ALLOWED_SOURCE_URL =
-  /^https:\/\/(medlineplus\.gov\/druginfo\/meds\/a\d{6}\.html|www\.nhs\.uk\/medicines\/[a-z0-9-]+\/?|dailymed\.nlm\.nih\.gov\/dailymed\/search\.cfm\?labeltype=all&query=[A-Za-z0-9%+.-]+)$/;
+  /^https:\/\/(medlineplus\.gov\/druginfo\/meds\/a\d{6}\.html|www\.nhs\.uk\/medicines\/[a-z0-9-]+(\/[a-z0-9-]+)*\/?|dailymed\.nlm\.nih\.gov\/dailymed\/search\.cfm\?labeltype=all&query=[A-Za-z0-9%+.-]+)$/;
 
 export const sourceSchema = z.strictObject({
   title: text,
@@ -122,6 +122,12 @@ export const drugRecordSchema = z.strictObject({
   benefits: z.array(benefitSchema).min(1, 'list at least one use'),
   risks: risksSchema,
   interactions: z.array(interactionSchema),
+  /**
+   * What the labeling says when it lists no interactions of clinical importance
+   * ("No clinically important interactions are known."). Shown instead of an
+   * empty list, so "none known" is a stated fact, not a gap.
+   */
+  interactionsNote: text.optional(),
   sources: z.array(sourceSchema).min(1, 'cite at least one source'),
   /** ISO date of the last content review. */
   reviewed: z.iso.date(),

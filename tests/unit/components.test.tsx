@@ -109,8 +109,10 @@ describe('InteractionList', () => {
     expect(document.querySelectorAll('.mm-interaction')).toHaveLength(9);
   });
 
-  it('says so when there is nothing listed', () => {
-    render(<InteractionList interactions={[]} />);
+  it('says so when there is nothing listed, in the record\'s words when it has them', () => {
+    const { rerender } = render(<InteractionList interactions={[]} />);
     expect(screen.getByText('No significant interactions listed.')).toBeTruthy();
+    rerender(<InteractionList interactions={[]} note="No interactions of clinical importance are known." />);
+    expect(screen.getByText('No interactions of clinical importance are known.')).toBeTruthy();
   });
 });
