@@ -10,6 +10,7 @@ import { allRules, createInteractionResolver } from '../../drugs/interactions';
 import { findMatches } from '../../drugs/match';
 import { compileNameIndex, nameKey } from '../../drugs/name-index';
 import { nameEntriesOf } from '../../drugs/name-entries';
+import { READING_GRADE_AIM, recordReadability } from '../../drugs/readability';
 import { renderReviewList } from '../../drugs/review-list';
 import { loadKnowledgeBase, PROJECT_ROOT } from '../../scripts/lib/kb-source';
 
@@ -62,13 +63,16 @@ describe('knowledge base content', () => {
       // What a reader sees: the record's own rules and the class rules that reach it,
       // or, where the labeling lists none of importance, a statement saying so.
       expect.soft(resolver.forDrug(d.id).length > 0 || Boolean(d.interactionsNote), `${d.id}: interactions`).toBe(true);
-      expect.soft(d.sources.length, `${d.id}: sources`).toBeGreaterThan(1);
       expect.soft(d.reviewed, `${d.id}: reviewed`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
   });
 
   it('cites only MedlinePlus ids and NHS pages listed in shared/vocab, and the DailyMed search for the generic name', () => {
     const medline = firstColumn('medlineplus-drugs.csv');
+    const medlineNames = readFileSync(join(SHARED, 'vocab', 'medlineplus-drugs.csv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => nameKey(l.split(',')[1] ?? ''));
     const nhs = firstColumn('nhs-medicines.csv');
     for (const d of kb.drugs) {
       for (const { url } of d.sources) {
@@ -78,12 +82,24 @@ describe('knowledge base content', () => {
         } else if (url.startsWith('https://www.nhs.uk/')) {
           expect.soft(nhs.has(url), `${d.id}: ${url}`).toBe(true);
         } else {
-          const query = new URL(url).searchParams.get('query');
-          expect.soft(nameKey(query ?? ''), `${d.id}: ${url}`).toBe(nameKey(d.name));
+          // The generic name, as DailyMed spells it ("amoxicillin and clavulanate potassium").
+          const query = nameKey(new URL(url).searchParams.get('query') ?? '').split(' ');
+          expect.soft(nameKey(d.name).split(' ').every((w) => query.includes(w)), `${d.id}: ${url}`).toBe(true);
         }
       }
       expect.soft(d.sources.some((s) => s.url.includes('dailymed.nlm.nih.gov')), `${d.id}: DailyMed source`).toBe(true);
-      expect.soft(d.sources.some((s) => s.url.includes('medlineplus.gov')), `${d.id}: MedlinePlus source`).toBe(true);
+      // MedlinePlus wherever the vocabulary has a page for the drug (tirzepatide, say, has none).
+      if (medlineNames.some((n) => n.startsWith(nameKey(d.name)))) {
+        expect.soft(d.sources.some((s) => s.url.includes('medlineplus.gov')), `${d.id}: MedlinePlus source`).toBe(true);
+      }
+    }
+  });
+
+  it(`keeps summaries and benefits at reading grade ${READING_GRADE_AIM} or lower`, () => {
+    for (const d of kb.drugs) {
+      const grades = recordReadability(d);
+      expect.soft(grades.summary, `${d.id}: summary grade`).toBeLessThanOrEqual(READING_GRADE_AIM);
+      expect.soft(grades.benefits, `${d.id}: benefits grade`).toBeLessThanOrEqual(READING_GRADE_AIM);
     }
   });
 
