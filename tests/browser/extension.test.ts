@@ -59,6 +59,7 @@ describe('highlighting', () => {
     ]);
     expect(await highlights(page, '#dose')).toEqual([
       ['BACLOFEN', 'baclofen'],
+      ['paracetamol', 'acetaminophen'],
       ['meloxicam', 'meloxicam'],
     ]);
     expect(await highlights(page, '#card')).toEqual([
