@@ -6,7 +6,8 @@ declare module 'virtual:medmark/kb' {
 }
 
 declare module 'virtual:medmark/names' {
-  const names: import('./drugs/name-index').NameEntry[];
+  /** JSON of `NameEntry[]`. */
+  const names: string;
   export default names;
 }
 

@@ -25,7 +25,8 @@ const MARK_SELECTOR = `mark[${MARK_ATTRIBUTE}]`;
 const HEADING_ID = 'medmark-popover-title';
 
 export type DrugUiOptions = {
-  ui: UiRoot;
+  /** Creates the shadow-root host. Called on first use, so a page nobody hovers is never touched. */
+  createUi: () => UiRoot;
   client: BackgroundClient;
   /** Ids of the drugs highlighted on the page so far. */
   pageDrugIds: () => string[];
@@ -45,15 +46,23 @@ function createPanel(ui: UiRoot, className: string): HTMLElement {
   return panel;
 }
 
-export function createDrugUi({ ui, client, pageDrugIds }: DrugUiOptions): DrugUi {
-  const previewPanel = createPanel(ui, 'mm-preview-box');
-  previewPanel.setAttribute('role', 'group');
-  previewPanel.setAttribute('aria-label', 'Medmark preview');
-  const popoverPanel = createPanel(ui, 'mm-popover');
-  popoverPanel.setAttribute('role', 'dialog');
-  popoverPanel.setAttribute('aria-modal', 'false');
-  popoverPanel.setAttribute('aria-labelledby', HEADING_ID);
-  popoverPanel.tabIndex = -1;
+type Panels = { ui: UiRoot; preview: HTMLElement; popover: HTMLElement };
+
+function createPanels(ui: UiRoot): Panels {
+  const preview = createPanel(ui, 'mm-preview-box');
+  preview.setAttribute('role', 'group');
+  preview.setAttribute('aria-label', 'Medmark preview');
+  const popover = createPanel(ui, 'mm-popover');
+  popover.setAttribute('role', 'dialog');
+  popover.setAttribute('aria-modal', 'false');
+  popover.setAttribute('aria-labelledby', HEADING_ID);
+  popover.tabIndex = -1;
+  return { ui, preview, popover };
+}
+
+export function createDrugUi({ createUi, client, pageDrugIds }: DrugUiOptions): DrugUi {
+  let panels: Panels | undefined;
+  const ensurePanels = (): Panels => (panels ??= createPanels(createUi()));
 
   let previewAnchor: HTMLElement | null = null;
   let popoverAnchor: HTMLElement | null = null;
@@ -77,7 +86,7 @@ export function createDrugUi({ ui, client, pageDrugIds }: DrugUiOptions): DrugUi
         inLink: mark.closest('a[href]') !== null,
         onOpenDetails: () => openPopover(mark, true),
       }),
-      previewPanel,
+      ensurePanels().preview,
     );
 
   const showPreview = (mark: HTMLElement) => {
@@ -86,6 +95,7 @@ export function createDrugUi({ ui, client, pageDrugIds }: DrugUiOptions): DrugUi
     previewAnchor = mark;
     const mine = ++token;
     renderPreview(mark);
+    const { preview: previewPanel } = ensurePanels();
     previewPanel.hidden = false;
     stopPreviewPlacement = keepPlaced(mark, previewPanel, hidePreview);
     client
@@ -102,13 +112,14 @@ export function createDrugUi({ ui, client, pageDrugIds }: DrugUiOptions): DrugUi
     stopPreviewPlacement?.();
     stopPreviewPlacement = undefined;
     previewAnchor = null;
-    previewPanel.hidden = true;
-    render(null, previewPanel);
+    if (!panels) return;
+    panels.preview.hidden = true;
+    render(null, panels.preview);
   }
 
   // ---- popover -------------------------------------------------------------
   const renderPopover = (details: DrugDetails | null | undefined) =>
-    render(h(DrugPopover, { details, headingId: HEADING_ID, onClose: () => closePopover(true) }), popoverPanel);
+    render(h(DrugPopover, { details, headingId: HEADING_ID, onClose: () => closePopover(true) }), ensurePanels().popover);
 
   function openPopover(mark: HTMLElement, moveFocus: boolean) {
     clearTimers();
@@ -118,6 +129,7 @@ export function createDrugUi({ ui, client, pageDrugIds }: DrugUiOptions): DrugUi
     mark.setAttribute('aria-expanded', 'true');
     const mine = ++token;
     renderPopover(undefined);
+    const { popover: popoverPanel } = ensurePanels();
     popoverPanel.hidden = false;
     stopPopoverPlacement ??= keepPlaced(mark, popoverPanel, () => closePopover(false));
     if (moveFocus) popoverPanel.focus({ preventScroll: true });
@@ -140,8 +152,10 @@ export function createDrugUi({ ui, client, pageDrugIds }: DrugUiOptions): DrugUi
     popoverAnchor = null;
     token++;
     anchor.removeAttribute('aria-expanded');
-    popoverPanel.hidden = true;
-    render(null, popoverPanel);
+    if (panels) {
+      panels.popover.hidden = true;
+      render(null, panels.popover);
+    }
     if (returnFocus && anchor.isConnected) {
       // A highlight inside a link is not focusable itself; the link is.
       const focusable = anchor.tabIndex >= 0 ? anchor : (anchor.closest('a[href], button, [tabindex]') as HTMLElement | null);
@@ -150,7 +164,7 @@ export function createDrugUi({ ui, client, pageDrugIds }: DrugUiOptions): DrugUi
   }
 
   // ---- delegated listeners -------------------------------------------------
-  const isOurs = (target: EventTarget | null) => target === ui.host;
+  const isOurs = (target: EventTarget | null) => panels !== undefined && target === panels.ui.host;
 
   const onPointerOver = (event: PointerEvent) => {
     if (event.pointerType === 'touch') return;
@@ -167,7 +181,7 @@ export function createDrugUi({ ui, client, pageDrugIds }: DrugUiOptions): DrugUi
   };
 
   const onPointerOut = (event: PointerEvent) => {
-    const from = markFrom(event.target) ?? (isOurs(event.target) ? ui.host : null);
+    const from = markFrom(event.target) ?? (isOurs(event.target) ? panels!.ui.host : null);
     if (!from) return;
     const to = event.relatedTarget;
     if (to instanceof Node && (from.contains(to) || isOurs(to) || (previewAnchor?.contains(to) ?? false))) return;
@@ -246,6 +260,8 @@ export function createDrugUi({ ui, client, pageDrugIds }: DrugUiOptions): DrugUi
       hidePreview();
       closePopover(false);
       for (const [type, listener] of listeners) document.removeEventListener(type, listener, true);
+      panels?.ui.destroy();
+      panels = undefined;
     },
   };
 }

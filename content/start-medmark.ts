@@ -31,14 +31,16 @@ export function startMedmark(names: NameEntry[], doc: Document = document): () =
   watch = watchMutations(body, (node) => scanner.scan(node));
   scanner.scan(body);
 
-  const ui = createUiRoot(doc);
-  const drugUi = createDrugUi({ ui, client: createBackgroundClient(), pageDrugIds: () => [...pageDrugs.keys()] });
+  const drugUi = createDrugUi({
+    createUi: () => createUiRoot(doc),
+    client: createBackgroundClient(),
+    pageDrugIds: () => [...pageDrugs.keys()],
+  });
 
   return () => {
     scanner.destroy();
     watch?.destroy();
     drugUi.destroy();
-    ui.destroy();
     removeHighlights(body);
   };
 }

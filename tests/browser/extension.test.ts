@@ -100,8 +100,13 @@ describe('highlighting', () => {
 
   it('highlights content added after load', async () => {
     const page = await open('/dynamic.html');
+    const served = await (await fetch(`${server.origin}/dynamic.html`)).text();
     await page.waitForTimeout(500);
     expect(await highlights(page)).toEqual([]);
+    // A page with no medicine on it is left exactly as it was: not even our UI host is added.
+    expect(await page.$('medmark-ui')).toBeNull();
+    const bodyNow = await page.evaluate(() => document.body.innerHTML.trim());
+    expect(served).toContain(bodyNow.slice(0, bodyNow.indexOf('<script>')).trim());
     await page.evaluate(() => (window as unknown as { addPost(t: string): void }).addPost('New post: my doctor switched me to Lexapro.'));
     await page.waitForSelector('.post mark[data-drug="escitalopram"]', { timeout: 10_000 });
     await page.evaluate(() => {
