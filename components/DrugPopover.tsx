@@ -10,6 +10,8 @@ export type DrugPopoverProps = {
   /** Id for the heading, so the dialog can be labelled by it. */
   headingId: string;
   onClose: () => void;
+  /** Shows another record in the popover (a combination's ingredient). */
+  onOpenDrug?: (id: string) => void;
 };
 
 function Section({ title, children }: { title: string; children: ComponentChildren }) {
@@ -46,7 +48,27 @@ function Fact({ label, text }: { label: string; text?: string }) {
 }
 
 /** The full explanation of one drug: benefits, risks and interactions. */
-export function DrugPopover({ details, headingId, onClose }: DrugPopoverProps) {
+function Ingredients({ ingredients, onOpenDrug }: { ingredients: DrugDetails['ingredients']; onOpenDrug?: (id: string) => void }) {
+  return (
+    <p class="mm-muted">
+      Contains:{' '}
+      {ingredients.map((ingredient, i) => (
+        <span key={ingredient.name}>
+          {i > 0 && ' + '}
+          {ingredient.id && onOpenDrug ? (
+            <button type="button" class="mm-link-button" onClick={() => onOpenDrug(ingredient.id!)}>
+              {ingredient.name}
+            </button>
+          ) : (
+            ingredient.name
+          )}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+export function DrugPopover({ details, headingId, onClose, onOpenDrug }: DrugPopoverProps) {
   const close = (
     <button type="button" class="mm-close" aria-label="Close" onClick={onClose}>
       ×
@@ -78,9 +100,7 @@ export function DrugPopover({ details, headingId, onClose }: DrugPopoverProps) {
       </header>
       <div class="mm-body">
         <p class="mm-summary">{drug.summary}</p>
-        {ingredients.length > 0 && (
-          <p class="mm-muted">Contains: {ingredients.map((i) => i.name).join(' + ')}</p>
-        )}
+        {ingredients.length > 0 && <Ingredients ingredients={ingredients} onOpenDrug={onOpenDrug} />}
         {risks.boxedWarnings.length > 0 && (
           <div class="mm-boxed" role="note" aria-label="Boxed warning">
             <p class="mm-boxed__title">Boxed warning</p>

@@ -119,7 +119,27 @@ export function createDrugUi({ createUi, client, pageDrugIds }: DrugUiOptions): 
 
   // ---- popover -------------------------------------------------------------
   const renderPopover = (details: DrugDetails | null | undefined) =>
-    render(h(DrugPopover, { details, headingId: HEADING_ID, onClose: () => closePopover(true) }), ensurePanels().popover);
+    render(
+      h(DrugPopover, { details, headingId: HEADING_ID, onClose: () => closePopover(true), onOpenDrug: showInPopover }),
+      ensurePanels().popover,
+    );
+
+  /** Loads a record into the open popover (the highlight stays its anchor). */
+  function showInPopover(id: string) {
+    const anchor = popoverAnchor;
+    if (!anchor) return;
+    const mine = ++token;
+    renderPopover(undefined);
+    const others = pageDrugIds().filter((other) => other !== id);
+    client
+      .details(id, others)
+      .then((details) => {
+        if (mine === token && popoverAnchor === anchor) renderPopover(details);
+      })
+      .catch(() => {
+        if (mine === token && popoverAnchor === anchor) renderPopover(null);
+      });
+  }
 
   function openPopover(mark: HTMLElement, moveFocus: boolean) {
     clearTimers();
@@ -127,21 +147,11 @@ export function createDrugUi({ createUi, client, pageDrugIds }: DrugUiOptions): 
     if (popoverAnchor && popoverAnchor !== mark) closePopover(false);
     popoverAnchor = mark;
     mark.setAttribute('aria-expanded', 'true');
-    const mine = ++token;
-    renderPopover(undefined);
     const { popover: popoverPanel } = ensurePanels();
     popoverPanel.hidden = false;
     stopPopoverPlacement ??= keepPlaced(mark, popoverPanel, () => closePopover(false));
     if (moveFocus) popoverPanel.focus({ preventScroll: true });
-    const others = pageDrugIds().filter((id) => id !== mark.dataset.drug);
-    client
-      .details(mark.dataset.drug ?? '', others)
-      .then((details) => {
-        if (mine === token && popoverAnchor === mark) renderPopover(details);
-      })
-      .catch(() => {
-        if (mine === token && popoverAnchor === mark) renderPopover(null);
-      });
+    showInPopover(mark.dataset.drug ?? '');
   }
 
   function closePopover(returnFocus: boolean) {

@@ -170,6 +170,19 @@ describe('preview and popover', () => {
     await page.close();
   });
 
+  it('links a combination product to its ingredients', async () => {
+    const page = await open('/article.html');
+    await settled(page, 10);
+    await page.locator('#combo mark[data-drug="hydrocodone-acetaminophen"]').click();
+    const dialog = popover(page);
+    await expect.poll(() => dialog.locator('h2').textContent(), { timeout: 5_000 }).toBe('Hydrocodone / acetaminophen');
+    expect(await dialog.locator('.mm-boxed').textContent()).toMatch(/addiction/i);
+    await dialog.getByRole('button', { name: 'acetaminophen' }).click();
+    await expect.poll(() => dialog.locator('h2').textContent(), { timeout: 5_000 }).toBe('Acetaminophen');
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
   it('closes when its highlight is scrolled out of view', async () => {
     const page = await open('/article.html');
     await settled(page, 10);

@@ -53,6 +53,21 @@ describe('command-line tools', () => {
     ]);
   });
 
+  it('interactions finds warfarin + ibuprofen whichever is named first', () => {
+    const a = JSON.parse(run('interactions.ts', '--json', 'warfarin', 'Advil').stdout);
+    const b = JSON.parse(run('interactions.ts', '--json', 'ibuprofen', 'Coumadin').stdout);
+    expect(a).toEqual(b);
+    expect(a).toEqual([expect.objectContaining({ drugs: ['ibuprofen', 'warfarin'], severity: 'major' })]);
+  });
+
+  it('validate reports a reading grade for every record', () => {
+    const { status, stdout } = run('validate.ts');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Knowledge base OK: \d+ drugs/);
+    expect(stdout).toMatch(/baclofen \d+(\.\d)?\/\d+(\.\d)?/);
+    expect(stdout).toContain('0 above the aim');
+  });
+
   it('interactions lists the most severe first', () => {
     const { stdout } = run('interactions.ts', '--json', 'omeprazole', 'clopidogrel', 'lisinopril', 'losartan', 'Lasix');
     const severities = JSON.parse(stdout).map((p: { severity: string }) => p.severity);

@@ -14,6 +14,7 @@ afterEach(cleanup);
 const kb = validateKnowledgeBase(
   sampleSources([
     ...SAMPLE_DRUGS.filter((d) => d.id !== 'ibuprofen'),
+    drug('combo', { name: 'Combo', ingredients: ['baclofen', 'unknownium'] }),
     drug('ibuprofen', {
       classes: ['nsaids'],
       benefits: [
@@ -63,6 +64,16 @@ describe('DrugPopover', () => {
     render(<DrugPopover details={details} headingId="h" onClose={onClose} />);
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('links a combination\'s ingredients that have records', () => {
+    const combo = createRequestHandler(kb)({ type: 'medmark/details', id: 'combo', pageDrugIds: [] }) as DrugDetails;
+    const onOpenDrug = vi.fn();
+    render(<DrugPopover details={combo} headingId="h" onClose={() => {}} onOpenDrug={onOpenDrug} />);
+    expect(document.querySelector('.mm-muted')!.textContent).toBe('Contains: baclofen + unknownium');
+    fireEvent.click(screen.getByRole('button', { name: 'baclofen' }));
+    expect(onOpenDrug).toHaveBeenCalledWith('baclofen');
+    expect(screen.queryByRole('button', { name: 'unknownium' })).toBeNull();
   });
 
   it('shows loading and failure states', () => {
