@@ -3,7 +3,7 @@
  * the full knowledge base; the content script carries only names and asks for
  * details when a reader hovers or opens a popover. See README.md.
  */
-import type { DrugInteraction, PairInteraction } from '../drugs/interactions';
+import type { DrugInteraction } from '../drugs/interactions';
 import type { Entity } from '../drugs/knowledge-base';
 import type { DrugRecord, Severity } from '../drugs/schema';
 
@@ -50,7 +50,6 @@ export type ResponseFor<R extends MedmarkRequest> = R extends PreviewRequest
     ? DrugDetails | null
     : never;
 
-export type { PairInteraction };
 
 export function isMedmarkRequest(value: unknown): value is MedmarkRequest {
   if (typeof value !== 'object' || value === null) return false;

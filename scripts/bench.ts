@@ -30,7 +30,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { findMatches } from '../drugs/match';
 import { compileNameIndex, type NameEntry } from '../drugs/name-index';
 import { nameEntriesOf } from '../drugs/name-entries';
-import { CHROMIUM, EXTENSION_DIR } from '../tests/browser/harness';
+import { CHROMIUM, EXTENSION_DIR } from './lib/extension-browser';
 import { loadKnowledgeBase } from './lib/kb-source';
 
 const LONG_TASK_BUDGET_MS = 50;

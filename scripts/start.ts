@@ -4,7 +4,7 @@
  * otherwise headless, saving a screenshot so the result can still be seen.
  */
 import { join } from 'node:path';
-import { launchWithExtension, ROOT, serveFixtures } from '../tests/browser/harness';
+import { launchWithExtension, ROOT, serveFixtures } from './lib/extension-browser';
 
 const server = await serveFixtures();
 const url = `${server.origin}/demo.html`;

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, ROOT, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
+import { launchWithExtension, ROOT, serveFixtures, type ExtensionBrowser, type FixtureServer } from '../../scripts/lib/extension-browser';
 
 /** The content script is parsed on every page: keep it small (names grow with the knowledge base). */
 const CONTENT_SCRIPT_BUDGET_BYTES = 160_000;

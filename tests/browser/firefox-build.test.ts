@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './harness';
+import { ROOT } from '../../scripts/lib/extension-browser';
 
 /**
  * Warnings we accept, each with its reason. Preact's renderer contains an
