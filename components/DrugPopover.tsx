@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { DrugDetails } from '../messaging/protocol';
+import { BoxedWarning } from './BoxedWarning';
 import { InteractionList } from './InteractionList';
 import { MedicalNotice } from './MedicalNotice';
 import { SeverityBadge } from './SeverityBadge';
@@ -106,7 +107,7 @@ export function DrugPopover({ details, headingId, onClose, onOpenDrug }: DrugPop
             <p class="mm-boxed__title">Boxed warning</p>
             <ul>
               {risks.boxedWarnings.map((w) => (
-                <li key={w}>{w}</li>
+                <BoxedWarning key={w} warning={w} />
               ))}
             </ul>
           </div>

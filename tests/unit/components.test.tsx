@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BoxedWarning } from '../../components/BoxedWarning';
 import { DrugPopover } from '../../components/DrugPopover';
 import { HoverPreview } from '../../components/HoverPreview';
 import { InteractionList } from '../../components/InteractionList';
@@ -81,6 +82,28 @@ describe('DrugPopover', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Loading…');
     rerender(<DrugPopover details={null} headingId="h" onClose={() => {}} />);
     expect(screen.getByText(/could not load/)).toBeTruthy();
+  });
+});
+
+describe('BoxedWarning', () => {
+  const long =
+    'Stopping suddenly: withdrawal can cause fever and confusion. It can also cause a strong return of spasms and stiffness, muscle breakdown, failure of several organs and, rarely, death. Keep every refill appointment and learn the alarms.';
+
+  it('shows the topic and first sentence of a long warning, and the rest on request', () => {
+    render(<BoxedWarning warning={long} />);
+    const item = document.querySelector('li')!;
+    expect(item.querySelector('strong')!.textContent).toBe('Stopping suddenly: ');
+    expect(item.textContent).toContain('withdrawal can cause fever and confusion.');
+    expect(item.textContent).not.toContain('Keep every refill');
+    fireEvent.click(screen.getByRole('button', { name: 'Read the full warning' }));
+    expect(item.textContent).toContain('Keep every refill appointment and learn the alarms.');
+    expect(screen.getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('shows a short warning whole, without a button', () => {
+    render(<BoxedWarning warning="Bleeding risk: warfarin can cause major bleeding." />);
+    expect(document.querySelector('li')!.textContent).toBe('Bleeding risk: warfarin can cause major bleeding.');
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });
 
