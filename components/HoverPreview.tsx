@@ -1,4 +1,5 @@
 import type { DrugPreview } from '../messaging/protocol';
+import { MedicalNotice } from './MedicalNotice';
 
 type HoverPreviewProps = {
   /** Undefined while loading. */
@@ -29,6 +30,7 @@ export function HoverPreview({ preview, inLink, onOpenDetails }: HoverPreviewPro
         </button>
         <span class="mm-muted">{inLink ? 'Alt+click' : 'or click'}</span>
       </div>
+      <MedicalNotice compact />
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { createInteractionResolver } from '../drugs/interactions';
 import { createNameResolver } from '../drugs/name-entries';
+import { MEDICAL_NOTICE_TEXT } from '../components/MedicalNotice';
 import { fail, loadOrExit } from './lib/cli';
 
 const args = process.argv.slice(2);
@@ -27,8 +28,8 @@ if (json) {
   process.stdout.write(
     `${JSON.stringify(pairs.map(({ drugs, severity, summary, action }) => ({ drugs, severity, summary, action })))}\n`,
   );
-} else if (pairs.length === 0) {
-  console.log('No interactions known among these. (General information, not a substitute for a pharmacist.)');
 } else {
+  if (pairs.length === 0) console.log('No interactions known among these.\n');
   for (const p of pairs) console.log(`${p.severity.toUpperCase()}: ${p.drugs.join(' + ')}\n  ${p.summary}\n  What to do: ${p.action}\n`);
+  console.log(MEDICAL_NOTICE_TEXT);
 }

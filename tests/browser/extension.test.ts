@@ -126,6 +126,7 @@ describe('preview and popover', () => {
     await expect.poll(() => preview(page).locator('.mm-preview__name').textContent()).toBe('Baclofen');
     expect((await preview(page).locator('.mm-preview__class').textContent())?.length).toBeGreaterThan(3);
     expect((await preview(page).locator('.mm-preview__summary').textContent())?.length).toBeGreaterThan(20);
+    expect(await preview(page).locator('.mm-notice').textContent()).toMatch(/not a substitute/);
     await page.mouse.move(5, 5);
     await expect.poll(() => preview(page).isVisible(), { timeout: 5_000 }).toBe(false);
     await page.close();

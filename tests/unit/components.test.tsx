@@ -117,6 +117,7 @@ describe('HoverPreview', () => {
     expect(screen.getByText('NSAID')).toBeTruthy();
     expect(screen.getByText('Eases pain.')).toBeTruthy();
     expect(screen.getByText('Has a boxed warning')).toBeTruthy();
+    expect(screen.getByRole('note').textContent).toMatch(/not a substitute for your doctor or pharmacist/);
     fireEvent.click(screen.getByRole('button'));
     expect(onOpen).toHaveBeenCalledOnce();
   });
