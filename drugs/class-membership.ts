@@ -37,9 +37,3 @@ export function computeMembership(kb: KnowledgeBase): Membership {
   for (const d of kb.drugs) add(d.id, d.classes);
   return membership;
 }
-
-/** The drugs and agents that belong to a class (directly or through included classes). */
-export function membersOf(membership: Membership, classId: string, kb: KnowledgeBase): string[] {
-  const ids = [...kb.drugs.map((d) => d.id), ...kb.agents.map((a) => a.id)];
-  return ids.filter((id) => membership.get(id)?.has(classId));
-}

@@ -44,12 +44,6 @@ export type DrugDetails = {
   pageInteractions: PageInteraction[];
 };
 
-export type ResponseFor<R extends MedmarkRequest> = R extends PreviewRequest
-  ? DrugPreview | null
-  : R extends DetailsRequest
-    ? DrugDetails | null
-    : never;
-
 
 export function isMedmarkRequest(value: unknown): value is MedmarkRequest {
   if (typeof value !== 'object' || value === null) return false;
