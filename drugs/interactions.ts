@@ -50,6 +50,7 @@ export type InteractionResolver = {
 export function allRules(kb: KnowledgeBase): OwnedRule[] {
   return [
     ...kb.classes.flatMap((c) => (c.interactions ?? []).map((r) => ({ ...r, owner: c.id }))),
+    ...kb.agents.flatMap((a) => (a.interactions ?? []).map((r) => ({ ...r, owner: a.id }))),
     ...kb.drugs.flatMap((d) => d.interactions.map((r) => ({ ...r, owner: d.id }))),
   ];
 }

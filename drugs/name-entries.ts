@@ -35,7 +35,7 @@ export function createNameResolver(kb: KnowledgeBase): (name: string) => NameRes
   };
   for (const d of kb.drugs) for (const name of [d.id, d.name, ...d.aliases.map((a) => a.name)]) add(name, d.id);
   for (const a of kb.agents) {
-    for (const name of [a.id, a.name]) if (!byKey.has(nameKey(name))) add(name, a.id);
+    for (const name of [a.id, a.name, ...(a.aliases ?? []).map((x) => x.name)]) if (!byKey.has(nameKey(name))) add(name, a.id);
   }
   return (name) => {
     const ids = [...(byKey.get(nameKey(name)) ?? [])];

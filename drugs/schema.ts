@@ -62,6 +62,12 @@ export const interactionSchema = z.strictObject({
   effect: text,
   /** What the reader should do about it. */
   action: text,
+  /**
+   * The rule holds only at one dose of a drug on either side: the id of one of
+   * that drug record's `doses` (low-dose aspirin, say). Readers see the dose's
+   * label with the rule.
+   */
+  dose: idSchema.optional(),
 });
 export type InteractionRule = z.infer<typeof interactionSchema>;
 
@@ -101,6 +107,20 @@ export const sourceSchema = z.strictObject({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
+/**
+ * One dose range of a drug that behaves differently enough to change its
+ * interactions (aspirin for the heart at 75-100 mg a day, aspirin for pain at
+ * 300 mg and more). Extra `classes` apply only at this dose.
+ */
+export const doseSchema = z.strictObject({
+  id: idSchema,
+  /** How readers see it, e.g. "low-dose aspirin (75 to 100 mg a day, for the heart)". */
+  label: text,
+  /** Classes the drug belongs to only at this dose (aspirin is an NSAID at pain-relief doses). */
+  classes: z.array(idSchema).optional(),
+});
+export type Dose = z.infer<typeof doseSchema>;
+
 export const reviewNoteSchema = z.strictObject({
   fact: text,
   settled: text,
@@ -117,6 +137,8 @@ export const drugRecordSchema = z.strictObject({
   drugClass: text,
   /** Ids of classes in `data/classes/` this drug belongs to (interaction rules reach it through them). */
   classes: z.array(idSchema),
+  /** Dose ranges whose interactions differ; see `doseSchema`. Rules may name one with `dose`. */
+  doses: z.array(doseSchema).optional(),
   /** One line: what it is and what it is for. */
   summary: text,
   benefits: z.array(benefitSchema).min(1, 'list at least one use'),
@@ -141,6 +163,11 @@ export const classRecordSchema = z.strictObject({
   /** Plural, readable: "NSAIDs (anti-inflammatory painkillers)". */
   name: text,
   description: text.optional(),
+  /**
+   * Words people write for the class ("MAO inhibitors", "MAOIs", "nitrates"):
+   * used to find classes named in a record's text (contraindications) and in search.
+   */
+  aliases: z.array(text).optional(),
   /** Sub-classes whose members also belong to this class. */
   includes: z.array(idSchema).optional(),
   /** Rules that apply to every member of the class. */
@@ -155,7 +182,18 @@ export const agentSchema = z.strictObject({
   id: idSchema,
   name: text,
   kind: z.enum(AGENT_KINDS),
+  /**
+   * Other names (brands, international names) so that the command-line tools and
+   * the interaction checker resolve them. Agents are never highlighted on pages:
+   * there is no record to show.
+   */
+  aliases: z.array(aliasSchema.pick({ name: true, kind: true, region: true })).optional(),
   classes: z.array(idSchema).optional(),
+  /**
+   * Rules between this agent and other agents (digoxin + amiodarone), until the
+   * agent gets a record of its own; the record must then carry them.
+   */
+  interactions: z.array(interactionSchema).optional(),
 });
 export type Agent = z.infer<typeof agentSchema>;
 

@@ -100,6 +100,9 @@ export function validateKnowledgeBase(sources: KbSources, notes?: ValidationNote
     if (lost.length) {
       problems.push({ file: record.file, field: 'classes', message: `must keep the classes the agent "${item.id}" had (${file} ${field}): missing ${lost.join(', ')}` });
     }
+    if (item.interactions?.length) {
+      problems.push({ file, field: `${field}.interactions`, message: `the record data/drugs/${item.id}.json replaces this agent: move its interaction rules to the record, then delete the agent` });
+    }
     notes?.supersededAgents.push(item.id);
     return false;
   });
@@ -133,13 +136,18 @@ export function validateKnowledgeBase(sources: KbSources, notes?: ValidationNote
     checkClassRefs(item.includes, file, `${field}.includes`);
     checkTargets(item.id, item.interactions, file, `${field}.interactions`);
   });
-  agents.forEach(({ file, field, item }) => checkClassRefs(item.classes, file, `${field}.classes`));
+  agents.forEach(({ file, field, item }) => {
+    checkClassRefs(item.classes, file, `${field}.classes`);
+    checkTargets(item.id, item.interactions, file, `${field}.interactions`);
+  });
   for (const { file, record } of drugs) {
     checkClassRefs(record.classes, file, 'classes');
+    record.doses?.forEach((dose, i) => checkClassRefs(dose.classes, file, `doses[${i}].classes`));
     checkTargets(record.id, record.interactions, file, 'interactions');
   }
+  checkDoses(drugs, classes, agents, problems);
   checkClassCycles(classes, problems);
-  checkNames(drugs, problems);
+  checkNames(drugs, agents, problems);
 
   if (problems.length) throw new KbValidationError(problems);
   return {
@@ -147,6 +155,36 @@ export function validateKnowledgeBase(sources: KbSources, notes?: ValidationNote
     classes: classes.map((c) => c.item),
     agents: agents.map((a) => a.item),
   };
+}
+
+/**
+ * A rule's `dose` must be a dose of a drug record on one side of the rule (its
+ * owner or its target), and dose ids are unique within a record.
+ */
+function checkDoses(
+  drugs: { file: string; record: DrugRecord }[],
+  classes: { file: string; field: string; item: ClassRecord }[],
+  agents: { file: string; field: string; item: Agent }[],
+  problems: KbProblem[],
+) {
+  const dosesOf = new Map(drugs.map((d) => [d.record.id, new Set((d.record.doses ?? []).map((x) => x.id))]));
+  for (const { file, record } of drugs) {
+    const ids = (record.doses ?? []).map((d) => d.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) problems.push({ file, field: `doses[${i}].id`, message: `duplicate dose id "${id}"` });
+    });
+  }
+  const check = (owner: string, rules: { with: string; dose?: string }[] | undefined, file: string, field: string) =>
+    rules?.forEach((rule, i) => {
+      if (!rule.dose) return;
+      const sides = [owner, rule.with].filter((id) => dosesOf.get(id)?.has(rule.dose!));
+      if (sides.length === 0) {
+        problems.push({ file, field: `${field}[${i}].dose`, message: `"${rule.dose}" is not a dose of "${owner}" or "${rule.with}"` });
+      }
+    });
+  for (const { file, record } of drugs) check(record.id, record.interactions, file, 'interactions');
+  for (const { file, field, item } of classes) check(item.id, item.interactions, file, `${field}.interactions`);
+  for (const { file, field, item } of agents) check(item.id, item.interactions, file, `${field}.interactions`);
 }
 
 function checkClassCycles(classes: { file: string; item: ClassRecord }[], problems: KbProblem[]) {
@@ -173,7 +211,11 @@ function checkClassCycles(classes: { file: string; item: ClassRecord }[], proble
  * name still collides with the same words elsewhere: either way a reader
  * could not tell which drug was meant.
  */
-function checkNames(drugs: { file: string; record: DrugRecord }[], problems: KbProblem[]) {
+function checkNames(
+  drugs: { file: string; record: DrugRecord }[],
+  agents: { file: string; field: string; item: Agent }[],
+  problems: KbProblem[],
+) {
   type Use = { drug: string; file: string; field: string; ambiguous: boolean };
   const seen = new Map<string, Use[]>();
   for (const { file, record } of drugs) {
@@ -205,6 +247,24 @@ function checkNames(drugs: { file: string; record: DrugRecord }[], problems: KbP
       }
       uses.push({ drug: record.id, file, field, ambiguous });
       seen.set(key, uses);
+    }
+  }
+  // Agents' names are never highlighted, but the tools resolve them, so they
+  // must not collide with a record's name or with each other.
+  for (const { file, field, item } of agents) {
+    const names: [string, string][] = [
+      [item.name, `${field}.name`],
+      ...(item.aliases ?? []).map((a, i): [string, string] => [a.name, `${field}.aliases[${i}].name`]),
+    ];
+    for (const [name, nameField] of names) {
+      const key = nameKey(name);
+      const other = seen.get(key)?.find((u) => u.drug !== item.id);
+      if (other) {
+        problems.push({ file, field: nameField, message: `name "${name}" is also a name of "${other.drug}" (${other.file} ${other.field})` });
+        continue;
+      }
+      if (seen.get(key)?.some((u) => u.drug === item.id)) continue;
+      seen.set(key, [...(seen.get(key) ?? []), { drug: item.id, file, field: nameField, ambiguous: false }]);
     }
   }
 }
