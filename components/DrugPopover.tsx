@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { DrugDetails } from '../messaging/protocol';
 import { BoxedWarning } from './BoxedWarning';
+import { InteractionAdvice } from './InteractionAdvice';
 import { InteractionList } from './InteractionList';
 import { MedicalNotice } from './MedicalNotice';
 import { SeverityBadge } from './SeverityBadge';
@@ -118,8 +119,10 @@ export function DrugPopover({ details, headingId, onClose, onOpenDrug }: DrugPop
             <ul>
               {pageInteractions.map((p) => (
                 <li key={p.other.id}>
-                  <SeverityBadge severity={p.severity} /> <strong>{p.other.name}</strong>: {p.summary}{' '}
-                  <span class="mm-action">{p.action}</span>
+                  <div class="mm-interaction__head">
+                    <SeverityBadge severity={p.severity} /> <strong>{p.other.name}</strong>
+                  </div>
+                  <InteractionAdvice effect={p.summary} action={p.action} dose={p.dose} also={p.also} />
                 </li>
               ))}
             </ul>

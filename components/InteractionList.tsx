@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DrugInteraction } from '../drugs/interactions';
+import { InteractionAdvice } from './InteractionAdvice';
 import { SeverityBadge } from './SeverityBadge';
 
 type InteractionListProps = {
@@ -24,11 +25,7 @@ export function InteractionList({ interactions, note, initialCount = 6 }: Intera
               <SeverityBadge severity={i.severity} />
               <strong>{i.other.name}</strong>
             </div>
-            <p>{i.effect}</p>
-            <p class="mm-action">
-              <span class="mm-label">What to do: </span>
-              {i.action}
-            </p>
+            <InteractionAdvice effect={i.effect} action={i.action} dose={i.dose} also={i.also} />
           </li>
         ))}
       </ul>

@@ -38,6 +38,8 @@ export function createRequestHandler(kb: KnowledgeBase): RequestHandler {
           severity: p.severity,
           summary: p.summary,
           action: p.action,
+          ...(p.dose ? { dose: p.dose } : {}),
+          also: p.also,
         };
       });
     return {

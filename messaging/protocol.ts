@@ -3,7 +3,7 @@
  * the full knowledge base; the content script carries only names and asks for
  * details when a reader hovers or opens a popover. See README.md.
  */
-import type { DrugInteraction } from '../drugs/interactions';
+import type { DoseNote, DrugInteraction, RuleAdvice } from '../drugs/interactions';
 import type { Entity } from '../drugs/knowledge-base';
 import type { DrugRecord, Severity } from '../drugs/schema';
 
@@ -28,9 +28,14 @@ export type DrugPreview = {
 /** An interaction with another drug on the same page. */
 export type PageInteraction = {
   other: Entity;
+  /** The most severe grade of all the rules for the pair. */
   severity: Severity;
+  /** What happens and what to do, from the most specific rule. */
   summary: string;
   action: string;
+  dose?: DoseNote;
+  /** The other distinct rules for the pair, most severe first. */
+  also: RuleAdvice[];
 };
 
 /** The drug record as shipped to readers (review notes stay out of the bundle). */

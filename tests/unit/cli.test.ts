@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../../scripts/lib/kb-source';
 
 const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
 const run = (script: string, ...args: string[]) =>
-  spawnSync(TSX, [join(PROJECT_ROOT, 'scripts', script), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  spawnSync(TSX, [join(PROJECT_ROOT, 'scripts', script), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 describe('command-line tools', () => {
   it('kb prints the whole knowledge base as JSON', () => {
@@ -16,6 +16,22 @@ describe('command-line tools', () => {
     expect(kb.drugs.length).toBeGreaterThanOrEqual(30);
     expect(kb.drugs.find((d: { id: string }) => d.id === 'baclofen')).toMatchObject({ name: 'Baclofen' });
     expect(Object.keys(kb.drugs[0])).toEqual(expect.arrayContaining(['id', 'name', 'aliases', 'benefits', 'risks', 'interactions', 'sources', 'reviewed']));
+  });
+
+  it('kb gives each drug its effective interactions: class rules expanded, with the class they come through', () => {
+    const kb = JSON.parse(run('kb.ts').stdout);
+    const sertraline = kb.drugs.find((d: { id: string }) => d.id === 'sertraline');
+    type Line = { with: { id: string; kind: string }; severity: string; effect: string; via?: string };
+    const lines: Line[] = sertraline.effectiveInteractions;
+    // Sertraline's record names no anticoagulant rule; it reaches it through the SSRI/SNRI class.
+    const anticoagulants = lines.find((l) => l.with.id === 'anticoagulants');
+    expect(anticoagulants).toEqual(expect.objectContaining({ severity: 'major', via: 'serotonin-reuptake-inhibitors' }));
+    expect(sertraline.interactions.some((r: { with: string }) => r.with === 'anticoagulants')).toBe(false);
+    // Rules written on the record itself are there too, without a via class.
+    for (const rule of sertraline.interactions as { with: string; effect: string }[]) {
+      const line = lines.find((l) => l.with.id === rule.with)!;
+      expect([line.effect, ...(line as unknown as { also: { effect: string }[] }).also.map((a) => a.effect)], rule.with).toContain(rule.effect);
+    }
   });
 
   it('detect --json prints matches with UTF-16 offsets and record ids', () => {

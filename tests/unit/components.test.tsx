@@ -135,8 +135,10 @@ describe('InteractionList', () => {
     const many = Array.from({ length: 9 }, (_, i) => ({
       other: { id: `d${i}`, name: `Drug ${i}`, kind: 'drug' as const },
       severity: 'moderate' as const,
+      ruleSeverity: 'moderate' as const,
       effect: `Effect ${i}.`,
       action: 'Ask.',
+      also: [],
     }));
     render(<InteractionList interactions={many} initialCount={6} />);
     expect(document.querySelectorAll('.mm-interaction')).toHaveLength(6);

@@ -33,7 +33,7 @@ describe('background request handler', () => {
     const details = handle({ type: 'medmark/details', id: 'warfarin', pageDrugIds: ['ibuprofen', 'baclofen', 'warfarin', 'ghost'] }) as DrugDetails;
     expect(details.drug.id).toBe('warfarin');
     expect(details.pageInteractions).toEqual([
-      { other: { id: 'ibuprofen', name: 'Ibuprofen', kind: 'drug' }, severity: 'major', summary: 'Bleeding.', action: 'Avoid.' },
+      { other: { id: 'ibuprofen', name: 'Ibuprofen', kind: 'drug' }, severity: 'major', summary: 'Bleeding.', action: 'Avoid.', also: [] },
     ]);
     expect(details.interactions.length).toBeGreaterThan(0);
   });

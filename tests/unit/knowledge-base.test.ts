@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeMembership } from '../../drugs/class-membership';
+import { computeMembership, standsFor } from '../../drugs/class-membership';
 import { allRules, createInteractionResolver } from '../../drugs/interactions';
 import { findMatches } from '../../drugs/match';
 import { compileNameIndex, nameKey } from '../../drugs/name-index';
@@ -132,7 +132,7 @@ describe('knowledge base behaviour', () => {
 
   it('expands every class rule to the records that belong to its classes', () => {
     const membership = computeMembership(kb);
-    const recordsIn = (id: string) => kb.drugs.filter((d) => membership.get(d.id)?.has(id)).map((d) => d.id);
+    const recordsIn = (id: string) => kb.drugs.filter((d) => standsFor(membership, d.id, id)).map((d) => d.id);
     let checked = 0;
     for (const rule of allRules(kb).filter((r) => kb.classes.some((c) => c.id === r.owner))) {
       for (const a of recordsIn(rule.owner)) {
