@@ -154,6 +154,22 @@ describe('preview and popover', () => {
     await page.close();
   });
 
+  it('calls out a page interaction with its most specific advice, and lists the other rules under it', async () => {
+    const page = await open('/heart.html');
+    await settled(page, 2);
+    await page.locator('#dapt mark[data-drug="clopidogrel"]').click();
+    const dialog = popover(page);
+    await expect.poll(() => dialog.locator('h2').textContent(), { timeout: 5_000 }).toBe('Clopidogrel');
+    const callout = dialog.locator('.mm-on-page li').filter({ hasText: 'Aspirin' });
+    // Two antiplatelets after a stent: the intended-therapy advice leads, not the NSAID stomach warning...
+    expect(await callout.locator(':scope > p').first().textContent()).toMatch(/antiplatelet/i);
+    expect(await callout.locator('.mm-action').first().textContent()).toMatch(/heart doctor/i);
+    // ...which is still shown, marked for aspirin at pain-relief doses.
+    expect(await callout.locator('.mm-also').textContent()).toMatch(/pain-relief doses/);
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
   it('keeps the popover inside the viewport and closes it when clicking outside', async () => {
     const page = await open('/article.html');
     await settled(page, 10);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BoxedWarning } from '../../components/BoxedWarning';
 import { DrugPopover } from '../../components/DrugPopover';
 import { HoverPreview } from '../../components/HoverPreview';
+import { InteractionAdvice } from '../../components/InteractionAdvice';
 import { InteractionList } from '../../components/InteractionList';
 import { createRequestHandler } from '../../messaging/handle-request';
 import type { DrugDetails } from '../../messaging/protocol';
@@ -151,5 +152,31 @@ describe('InteractionList', () => {
     expect(screen.getByText('No significant interactions listed.')).toBeTruthy();
     rerender(<InteractionList interactions={[]} note="No interactions of clinical importance are known." />);
     expect(screen.getByText('No interactions of clinical importance are known.')).toBeTruthy();
+  });
+});
+
+describe('InteractionAdvice', () => {
+  it('shows the most specific advice, with its dose, then every other rule with its own grade', () => {
+    render(
+      <InteractionAdvice
+        effect="Two antiplatelets."
+        action="Take both as your heart doctor directs."
+        dose={{ drug: 'aspirin', dose: 'low-dose', label: 'low-dose aspirin' }}
+        also={[
+          { severity: 'major', effect: 'Stomach bleeding.', action: 'Ask first.', dose: { drug: 'aspirin', dose: 'pain-relief', label: 'aspirin at pain-relief doses' } },
+          { severity: 'minor', effect: 'Something small.', action: 'Be aware.' },
+        ]}
+      />,
+    );
+    expect(screen.getByText('With low-dose aspirin:', { exact: false })).toBeTruthy();
+    const also = document.querySelectorAll('.mm-also li');
+    expect(also).toHaveLength(2);
+    expect(also[0].textContent).toMatch(/Major.*With aspirin at pain-relief doses: Stomach bleeding\. Ask first\./);
+    expect(also[1].textContent).toMatch(/Minor.*Something small\./);
+  });
+
+  it('adds nothing when a single rule joins the pair', () => {
+    render(<InteractionAdvice effect="Only one." action="Do this." also={[]} />);
+    expect(document.querySelector('.mm-also')).toBeNull();
   });
 });
