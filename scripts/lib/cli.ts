@@ -6,6 +6,12 @@ import { loadKnowledgeBase } from './kb-source';
 /** Exit status for bad input (an unknown name, a missing file): distinct from a crash. */
 export const EXIT_USAGE = 2;
 
+// `npm run -s interactions -- a b | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 export function fail(message: string, status = EXIT_USAGE): never {
   process.stderr.write(`${message}\n`);
   process.exit(status);

@@ -113,6 +113,17 @@ describe('grades reach only the drugs whose labeling supports them', () => {
     expect(pair(a, b).severity).toBe('moderate');
   });
 
+  it('the low-tyramine diet warning reaches only the MAO inhibitors whose labeling asks for it', () => {
+    expect(pair('phenelzine', 'tyramine-rich-foods').severity).toBe('major');
+    expect(resolver.between(['rasagiline', 'tyramine-rich-foods'])).toEqual([]);
+    expect(resolver.between(['methylene-blue', 'tyramine-rich-foods'])).toEqual([]);
+  });
+
+  it('digoxin + a drug whose labeling asks to cut the digoxin dose is major; a milder raiser stays moderate', () => {
+    expect(pair('digoxin', 'verapamil').severity).toBe('major');
+    expect(pair('azithromycin', 'digoxin').severity).toBe('moderate');
+  });
+
   it('an SSRI with an MAO inhibitor stays contraindicated', () => {
     expect(pair('sertraline', 'phenelzine').severity).toBe('contraindicated');
   });
@@ -130,11 +141,17 @@ describe('grades reach only the drugs whose labeling supports them', () => {
 });
 
 describe('moderate CYP3A4 inhibitors', () => {
-  it('exist as a class with diltiazem, verapamil, fluconazole, erythromycin and grapefruit', () => {
+  it('exist as a class with diltiazem, verapamil, fluconazole and erythromycin', () => {
     expect(classIds.has('moderate-cyp3a4-inhibitors')).toBe(true);
-    for (const id of ['diltiazem', 'verapamil', 'fluconazole', 'erythromycin', 'grapefruit']) {
+    for (const id of ['diltiazem', 'verapamil', 'fluconazole', 'erythromycin']) {
       expect.soft(standsFor(membership, id, 'moderate-cyp3a4-inhibitors'), id).toBe(true);
     }
+  });
+
+  it('grapefruit is joined where labeling names it, not through the class (its strength varies with the amount, and amlodipine\'s label finds no effect)', () => {
+    expect(standsFor(membership, 'grapefruit', 'moderate-cyp3a4-inhibitors')).toBe(false);
+    expect(resolver.between(['amlodipine', 'grapefruit'])).toEqual([]);
+    for (const id of ['simvastatin', 'atorvastatin']) expect.soft(resolver.between([id, 'grapefruit']), id).toHaveLength(1);
   });
 
   it.each(['oxycodone', 'hydrocodone-acetaminophen', 'oxycodone-acetaminophen', 'tramadol'])(
@@ -261,7 +278,7 @@ describe('review notes', () => {
           if (paths.length !== 1) continue;
           const named = [...sentence.matchAll(/'([a-z0-9-]+)'|"([a-z0-9-]+)"|\b([a-z0-9-]+) (?:agent|class)\b/g)]
             .map((m) => m[1] ?? m[2] ?? m[3])
-            .filter((id) => kb.agents.some((a) => a.id === id) || classIds.has(id));
+            .filter((id) => (paths[0].startsWith('data/agents/') ? kb.agents.some((a) => a.id === id) : classIds.has(id)));
           const file = readFileSync(join(PROJECT_ROOT, paths[0]), 'utf8');
           for (const id of named) expect.soft(file.includes(`"id": "${id}"`), `${d.id}: review note places ${id} in ${paths[0]}`).toBe(true);
         }
