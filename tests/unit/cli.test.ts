@@ -92,6 +92,21 @@ describe('command-line tools', () => {
     expect([...severities].sort((x: string, y: string) => rank.indexOf(x) - rank.indexOf(y))).toEqual(severities);
   });
 
+  it('interactions knows interaction partners without a record by their brand and international names', () => {
+    const { status, stdout } = run('interactions.ts', '--json', 'Lanoxin', 'Cordarone', 'rifampicin');
+    expect(status).toBe(0);
+    const pairs = JSON.parse(stdout);
+    expect(pairs).toEqual(expect.arrayContaining([expect.objectContaining({ drugs: ['amiodarone', 'digoxin'], severity: 'major' })]));
+    expect(pairs.find((p: { drugs: string[] }) => p.drugs.join() === 'digoxin,rifampin')).toBeDefined();
+  });
+
+  it('interactions prints the most specific advice first and the other rules under it', () => {
+    const { stdout } = run('interactions.ts', 'aspirin', 'clopidogrel');
+    expect(stdout).toMatch(/^MAJOR: aspirin \+ clopidogrel\n {2}Two antiplatelet/);
+    expect(stdout).toMatch(/Also \(major\): With aspirin at pain-relief doses/);
+    expect(stdout).toContain('not a substitute');
+  });
+
   it('interactions names an unknown drug and exits with status 2', () => {
     const { status, stderr } = run('interactions.ts', '--json', 'baclofen', 'notadrugium');
     expect(status).toBe(2);
