@@ -168,6 +168,13 @@ export const classRecordSchema = z.strictObject({
    * used to find classes named in a record's text (contraindications) and in search.
    */
   aliases: z.array(text).optional(),
+  /**
+   * Members do the same job, so taking two of them is doubling one treatment
+   * (two NSAIDs, two blood thinners): the checker lists such pairs as
+   * duplicates. Classes grouped by a shared effect (drowsiness, serotonin, the
+   * QT interval) are not: their members are different medicines whose effects add up.
+   */
+  duplicateTherapy: z.literal(true).optional(),
   /** Sub-classes whose members also belong to this class. */
   includes: z.array(idSchema).optional(),
   /** Rules that apply to every member of the class. */
