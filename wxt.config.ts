@@ -12,8 +12,13 @@ export default defineConfig({
     name: 'Medmark',
     description:
       'Highlights medicine names on any page and explains benefits, risks and interactions. Offline, no tracking.',
-    // No permissions: the content script is declared in the manifest, and
-    // nothing here reaches the network (all data is bundled).
+    // Only what the features need (README, "Permissions"): `storage` keeps
+    // settings and My medications on this device; `sidePanel` lets Chrome show
+    // the side panel (Firefox declares a sidebar instead, without a permission).
+    // No host permissions beyond the content script's matches, and nothing
+    // reaches the network: all data is bundled.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    action: { default_title: 'Medmark: medicines on this page' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
     },

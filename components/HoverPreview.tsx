@@ -1,5 +1,6 @@
 import type { DrugPreview } from '../messaging/protocol';
 import { MedicalNotice } from './MedicalNotice';
+import { SeverityBadge } from './SeverityBadge';
 
 type HoverPreviewProps = {
   /** Undefined while loading. */
@@ -21,6 +22,17 @@ export function HoverPreview({ preview, inLink, onOpenDetails }: HoverPreviewPro
   return (
     <div class="mm-preview">
       <p class="mm-preview__name">{preview.name}</p>
+      {preview.mine.length > 0 && (
+        <p class="mm-preview__mine" role="note">
+          <span class="mm-label">Interacts with your medicines: </span>
+          {preview.mine.map((m, i) => (
+            <span key={m.other.id}>
+              {i > 0 && ', '}
+              {m.other.name} (<SeverityBadge severity={m.severity} />)
+            </span>
+          ))}
+        </p>
+      )}
       <p class="mm-preview__class">{preview.drugClass}</p>
       <p class="mm-preview__summary">{preview.summary}</p>
       {preview.hasBoxedWarning && <p class="mm-preview__boxed">Has a boxed warning</p>}

@@ -1,10 +1,17 @@
-/** Asks the background for drug details. Previews are cached: hovering the same name twice costs nothing. */
+/** Talks to the background. Previews are cached: hovering the same name twice costs nothing. */
 import { browser } from 'wxt/browser';
-import type { DetailsRequest, DrugDetails, DrugPreview, MedmarkRequest } from '../messaging/protocol';
+import type { DetailsRequest, DrugDetails, DrugPreview, MedmarkRequest, MineAnswer } from '../messaging/protocol';
 
 export type BackgroundClient = {
   preview(id: string): Promise<DrugPreview | null>;
   details(id: string, pageDrugIds: string[]): Promise<DrugDetails | null>;
+  /** Which of these drugs interact with the reader's medicines. */
+  mine(ids: string[]): Promise<MineAnswer>;
+  addMedication(id: string): Promise<unknown>;
+  /** Reports the number of distinct drugs on the page (the toolbar badge). */
+  pageCount(count: number): Promise<unknown>;
+  /** Forgets cached previews (they mention the reader's medicines, which changed). */
+  clearCache(): void;
 };
 
 export function createBackgroundClient(
@@ -24,6 +31,18 @@ export function createBackgroundClient(
     details(id, pageDrugIds) {
       const request: DetailsRequest = { type: 'medmark/details', id, pageDrugIds };
       return send(request).then((r) => (r ?? null) as DrugDetails | null);
+    },
+    mine(ids) {
+      return send({ type: 'medmark/mine', ids }).then((r) => (r ?? {}) as MineAnswer);
+    },
+    addMedication(id) {
+      return send({ type: 'medmark/add-medication', id });
+    },
+    pageCount(count) {
+      return send({ type: 'medmark/page-count', count });
+    },
+    clearCache() {
+      previews.clear();
     },
   };
 }

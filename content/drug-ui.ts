@@ -30,9 +30,17 @@ export type DrugUiOptions = {
   client: BackgroundClient;
   /** Ids of the drugs highlighted on the page so far. */
   pageDrugIds: () => string[];
+  /** The reader's hover delay (settings); defaults to `HOVER_OPEN_DELAY_MS`. */
+  hoverDelayMs?: () => number;
+  /** Saves a drug to the reader's medicines (the popover's "Add to My medications"). */
+  addMedication?: (id: string) => Promise<unknown>;
 };
 
-export type DrugUi = { destroy(): void };
+export type DrugUi = {
+  /** Opens the popover on `mark` without moving focus (the toolbar popup's "jump to mention"). */
+  open(mark: HTMLElement): void;
+  destroy(): void;
+};
 
 function markFrom(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? (target.closest(MARK_SELECTOR) as HTMLElement | null) : null;
@@ -60,7 +68,8 @@ function createPanels(ui: UiRoot): Panels {
   return { ui, preview, popover };
 }
 
-export function createDrugUi({ createUi, client, pageDrugIds }: DrugUiOptions): DrugUi {
+export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addMedication }: DrugUiOptions): DrugUi {
+  const hoverDelay = () => hoverDelayMs?.() ?? HOVER_OPEN_DELAY_MS;
   let panels: Panels | undefined;
   const ensurePanels = (): Panels => (panels ??= createPanels(createUi()));
 
@@ -120,7 +129,18 @@ export function createDrugUi({ createUi, client, pageDrugIds }: DrugUiOptions): 
   // ---- popover -------------------------------------------------------------
   const renderPopover = (details: DrugDetails | null | undefined) =>
     render(
-      h(DrugPopover, { details, headingId: HEADING_ID, onClose: () => closePopover(true), onOpenDrug: showInPopover }),
+      h(DrugPopover, {
+        details,
+        headingId: HEADING_ID,
+        onClose: () => closePopover(true),
+        onOpenDrug: showInPopover,
+        onAddToMyMedications:
+          details && addMedication
+            ? () => {
+                void addMedication(details.drug.id).then(() => showInPopover(details.drug.id));
+              }
+            : undefined,
+      }),
       ensurePanels().popover,
     );
 
@@ -183,7 +203,7 @@ export function createDrugUi({ createUi, client, pageDrugIds }: DrugUiOptions): 
       clearTimeout(closeTimer);
       if (mark !== previewAnchor && mark !== popoverAnchor) {
         clearTimeout(openTimer);
-        openTimer = setTimeout(() => showPreview(mark), HOVER_OPEN_DELAY_MS);
+        openTimer = setTimeout(() => showPreview(mark), hoverDelay());
       }
     } else if (isOurs(event.target)) {
       clearTimeout(closeTimer);
@@ -265,6 +285,9 @@ export function createDrugUi({ createUi, client, pageDrugIds }: DrugUiOptions): 
   for (const [type, listener] of listeners) document.addEventListener(type, listener, true);
 
   return {
+    open(mark) {
+      openPopover(mark, false);
+    },
     destroy() {
       clearTimers();
       hidePreview();

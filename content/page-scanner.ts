@@ -5,7 +5,7 @@
  * on very large pages. Roots added later (by the mutation watcher) are queued;
  * a root inside one already queued is dropped.
  */
-import { findMatches } from '../drugs/match';
+import { findMatches, type Match } from '../drugs/match';
 import type { NameIndex } from '../drugs/name-index';
 import { isEditableDocument, isExcludedElement, isInsideExcluded } from './exclusions';
 import { wrapMatches } from './highlight';
@@ -31,6 +31,12 @@ export type PageScanner = {
 
 export type PageScannerOptions = {
   index: NameIndex;
+  /**
+   * Called for every match found, in page order; return false to leave it
+   * unwrapped (only the first mention of each drug, say). Sees every match, so
+   * it can count mentions whether or not they are highlighted.
+   */
+  onMatch?: (match: Match) => boolean;
   /** Called after each slice with the marks it created. */
   onMarks?: (marks: HTMLElement[]) => void;
   /** Called around our own DOM writes so the mutation watcher can ignore them. */
@@ -111,7 +117,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       const node = cursor.next as Text;
       // Advance before writing: the splits we make stay behind the walker.
       cursor.next = node === cursor.root ? null : cursor.walker.nextNode();
-      const matches = matchText(node);
+      const found = matchText(node);
+      const matches = options.onMatch ? found.filter((m) => options.onMatch!(m)) : found;
       // Wrapping is part of the slice's budget: it is the costly half of the work.
       if (matches.length) marks.push(...wrapMatches(node, matches));
     }

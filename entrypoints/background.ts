@@ -1,15 +1,43 @@
 import kb from 'virtual:medmark/kb';
 import { browser } from 'wxt/browser';
-import { createRequestHandler } from '../messaging/handle-request';
-import { isMedmarkRequest } from '../messaging/protocol';
+import { createRequestHandler, type RequestHandler } from '../messaging/handle-request';
+import { isMedmarkRequest, type MedmarkRequest } from '../messaging/protocol';
+import { addMedication, loadMedications } from '../settings/storage-items';
+import { medicationIdsOf } from '../settings/known-ids';
+
+// Chrome MV3 has `action`; the Firefox MV2 build has `browserAction` with the same badge calls.
+const toolbarButton = () => browser.action ?? browser.browserAction;
 
 export default defineBackground(() => {
+  const knownIds = medicationIdsOf(kb);
   // Built on first use: a service worker that wakes for one hover should not
   // pay for indexing interactions it may never need.
-  let handle: ReturnType<typeof createRequestHandler> | undefined;
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  let handle: RequestHandler | undefined;
+
+  const answer = async (message: MedmarkRequest, tabId: number | undefined): Promise<unknown> => {
+    switch (message.type) {
+      case 'medmark/page-count':
+        // The badge shows the distinct drugs on this tab; nothing on the badge when there are none.
+        if (tabId !== undefined) await toolbarButton().setBadgeText({ tabId, text: message.count > 0 ? String(message.count) : '' });
+        return null;
+      case 'medmark/add-medication':
+        return (await addMedication(message.id, knownIds)).map((m) => m.id);
+      default: {
+        const myMedicationIds = (await loadMedications(knownIds)).map((m) => m.id);
+        handle ??= createRequestHandler(kb);
+        return handle(message, { myMedicationIds });
+      }
+    }
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isMedmarkRequest(message)) return undefined;
-    handle ??= createRequestHandler(kb);
-    return Promise.resolve(handle(message));
+    return answer(message, sender.tab?.id);
   });
+
+  // A new page in the tab starts with no drugs: clear the badge until its content script counts again.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void toolbarButton().setBadgeText({ tabId, text: '' });
+  });
+  void toolbarButton().setBadgeBackgroundColor({ color: '#0b6e99' });
 });

@@ -1,7 +1,11 @@
 import names from 'virtual:medmark/names';
+import { browser } from 'wxt/browser';
 import '../content/highlight.css';
-import { startMedmark } from '../content/start-medmark';
-import type { NameEntry } from '../drugs/name-index';
+import { createBackgroundClient } from '../content/background-client';
+import { createMedmarkController, type MedmarkController } from '../content/medmark-controller';
+import { compileNameIndex, type NameEntry } from '../drugs/name-index';
+import { isTabRequest } from '../messaging/tab-protocol';
+import { loadSettings, watchMedicationsChanged, watchSettings } from '../settings/storage-items';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -12,13 +16,29 @@ export default defineContentScript({
   main(ctx) {
     // Start in a task of its own: evaluating this script is one task, building
     // the name index and starting the scan another, so neither is long.
-    let stop: (() => void) | undefined;
+    let controller: MedmarkController | undefined;
     const timer = setTimeout(() => {
-      if (!ctx.isInvalid) stop = startMedmark(JSON.parse(names) as NameEntry[]);
+      if (ctx.isInvalid) return;
+      controller = createMedmarkController({
+        index: compileNameIndex(JSON.parse(names) as NameEntry[]),
+        host: location.hostname,
+        client: createBackgroundClient(),
+        loadSettings,
+        watchSettings,
+        watchMedications: watchMedicationsChanged,
+      });
     }, 0);
+    // The toolbar popup asks what is on this page, or to jump to a mention.
+    const onMessage = (message: unknown) => {
+      if (!isTabRequest(message)) return undefined;
+      if (!controller) return Promise.resolve({ status: 'on', host: location.hostname, drugs: [] });
+      return controller.ready.then(() => controller!.handleTabRequest(message));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       clearTimeout(timer);
-      stop?.();
+      browser.runtime.onMessage.removeListener(onMessage);
+      controller?.destroy();
     });
   },
 });

@@ -14,7 +14,22 @@ export type DetailsRequest = {
   /** Other drug ids found on the same page, to call out their interactions first. */
   pageDrugIds: string[];
 };
-export type MedmarkRequest = PreviewRequest | DetailsRequest;
+/** Which of these page drugs interact with the reader's medicines, and how badly (for highlighting them distinctly). */
+export type MineRequest = { type: 'medmark/mine'; ids: string[] };
+/** Adds a record to My medications (from the popover). */
+export type AddMedicationRequest = { type: 'medmark/add-medication'; id: string };
+/** The content script's count of distinct drugs on its page, for the toolbar badge. */
+export type PageCountRequest = { type: 'medmark/page-count'; count: number };
+export type MedmarkRequest = PreviewRequest | DetailsRequest | MineRequest | AddMedicationRequest | PageCountRequest;
+
+/** What the background knows besides the knowledge base when it answers. */
+export type RequestContext = {
+  /** Ids of the reader's saved medicines, in the order they were added. */
+  myMedicationIds: string[];
+};
+
+/** For each page drug that interacts with one of the reader's medicines: the most severe grade. */
+export type MineAnswer = Record<string, Severity>;
 
 /** What the hover preview shows. */
 export type DrugPreview = {
@@ -23,7 +38,12 @@ export type DrugPreview = {
   drugClass: string;
   summary: string;
   hasBoxedWarning: boolean;
+  /** The reader's medicines this drug interacts with, most severe first. */
+  mine: MyMedicationInteraction[];
 };
+
+/** An interaction between the drug shown and one of the reader's own medicines. */
+export type MyMedicationInteraction = { other: Entity; severity: Severity; summary: string };
 
 /** An interaction with another drug on the same page. */
 export type PageInteraction = {
@@ -47,13 +67,28 @@ export type DrugDetails = {
   ingredients: { name: string; id?: string }[];
   interactions: DrugInteraction[];
   pageInteractions: PageInteraction[];
+  /** Interactions with the reader's own medicines, shown before everything else. */
+  myMedicationInteractions: PageInteraction[];
+  /** Whether the drug is on the reader's list (the popover offers to add it if not). */
+  inMyMedications: boolean;
 };
 
 
 export function isMedmarkRequest(value: unknown): value is MedmarkRequest {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Record<string, unknown>;
-  if (typeof m.id !== 'string') return false;
-  if (m.type === 'medmark/preview') return true;
-  return m.type === 'medmark/details' && Array.isArray(m.pageDrugIds) && m.pageDrugIds.every((x) => typeof x === 'string');
+  const isIdList = (x: unknown) => Array.isArray(x) && x.every((y) => typeof y === 'string');
+  switch (m.type) {
+    case 'medmark/preview':
+    case 'medmark/add-medication':
+      return typeof m.id === 'string';
+    case 'medmark/details':
+      return typeof m.id === 'string' && isIdList(m.pageDrugIds);
+    case 'medmark/mine':
+      return isIdList(m.ids);
+    case 'medmark/page-count':
+      return typeof m.count === 'number' && Number.isInteger(m.count) && m.count >= 0;
+    default:
+      return false;
+  }
 }

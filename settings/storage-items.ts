@@ -41,6 +41,11 @@ export function watchMedications(knownIds: ReadonlySet<string>, onChange: (list:
   return medicationsItem.watch((value) => onChange(parseMedicationList(value, knownIds)));
 }
 
+/** Called on any change to the list, without reading it (the content script only needs to know). */
+export function watchMedicationsChanged(onChange: () => void): () => void {
+  return medicationsItem.watch(() => onChange());
+}
+
 export async function addMedication(id: string, knownIds: ReadonlySet<string>, now = new Date()): Promise<MyMedication[]> {
   const list = await loadMedications(knownIds);
   if (!knownIds.has(id) || list.some((m) => m.id === id)) return list;

@@ -109,7 +109,7 @@ describe('BoxedWarning', () => {
 });
 
 describe('HoverPreview', () => {
-  const preview = { id: 'ibuprofen', name: 'Ibuprofen', drugClass: 'NSAID', summary: 'Eases pain.', hasBoxedWarning: true };
+  const preview = { id: 'ibuprofen', name: 'Ibuprofen', drugClass: 'NSAID', summary: 'Eases pain.', hasBoxedWarning: true, mine: [] };
 
   it('shows name, class and summary, and opens details on request', () => {
     const onOpen = vi.fn();

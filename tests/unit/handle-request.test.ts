@@ -21,7 +21,24 @@ describe('background request handler', () => {
       drugClass: 'Test class',
       summary: 'combo summary.',
       hasBoxedWarning: true,
+      mine: [],
     });
+  });
+
+  it('tells which of the reader\'s medicines a drug interacts with, first, and keeps them out of the page list', () => {
+    const context = { myMedicationIds: ['warfarin'] };
+    const preview = handle({ type: 'medmark/preview', id: 'ibuprofen' }, context)!;
+    expect(preview.mine).toEqual([{ other: { id: 'warfarin', name: 'Warfarin', kind: 'drug' }, severity: 'major', summary: 'Bleeding.' }]);
+    const details = handle({ type: 'medmark/details', id: 'ibuprofen', pageDrugIds: ['warfarin'] }, context)!;
+    expect(details.myMedicationInteractions.map((p) => p.other.id)).toEqual(['warfarin']);
+    expect(details.pageInteractions).toEqual([]);
+    expect(details.inMyMedications).toBe(false);
+    expect(handle({ type: 'medmark/details', id: 'warfarin', pageDrugIds: [] }, context)!.inMyMedications).toBe(true);
+  });
+
+  it('flags the page drugs that interact with the reader\'s medicines, with the worst grade', () => {
+    expect(handle({ type: 'medmark/mine', ids: ['ibuprofen', 'baclofen', 'ghost'] }, { myMedicationIds: ['warfarin'] })).toEqual({ ibuprofen: 'major' });
+    expect(handle({ type: 'medmark/mine', ids: ['ibuprofen'] })).toEqual({});
   });
 
   it('answers null for an unknown id', () => {
@@ -50,5 +67,10 @@ describe('background request handler', () => {
     expect(isMedmarkRequest({ type: 'other', id: 'x' })).toBe(false);
     expect(isMedmarkRequest('medmark/preview')).toBe(false);
     expect(isMedmarkRequest(null)).toBe(false);
+    expect(isMedmarkRequest({ type: 'medmark/mine', ids: ['a'] })).toBe(true);
+    expect(isMedmarkRequest({ type: 'medmark/mine', ids: [1] })).toBe(false);
+    expect(isMedmarkRequest({ type: 'medmark/page-count', count: 3 })).toBe(true);
+    expect(isMedmarkRequest({ type: 'medmark/page-count', count: -1 })).toBe(false);
+    expect(isMedmarkRequest({ type: 'medmark/add-medication', id: 'x' })).toBe(true);
   });
 });

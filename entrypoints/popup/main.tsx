@@ -1,0 +1,96 @@
+import kb from 'virtual:medmark/kb';
+import { render } from 'preact';
+import { browser, type Browser } from 'wxt/browser';
+import { PopupView, type PopupPage } from '../../components/popup/PopupView';
+import '../../components/extension-page.css';
+import '../../components/popup/popup.css';
+import { createInteractionResolver } from '../../drugs/interactions';
+import { reportPage } from '../../drugs/page-report';
+import type { PageState, TabRequest } from '../../messaging/tab-protocol';
+import { medicationIdsOf } from '../../settings/known-ids';
+import { normalizeSite } from '../../settings/settings';
+import { loadMedications, updateSettings, watchMedications, watchSettings } from '../../settings/storage-items';
+
+const app = document.getElementById('app')!;
+const resolver = createInteractionResolver(kb);
+const knownIds = medicationIdsOf(kb);
+const names = new Map<string, string>([...kb.drugs, ...kb.agents].map((x) => [x.id, x.name]));
+
+/**
+ * The tab this popup is about: the active tab, or the one named by `?tabId=`
+ * (the popup opened as a page of its own, as the browser suite does).
+ */
+async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
+  const fromUrl = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(fromUrl) && fromUrl > 0) return browser.tabs.get(fromUrl);
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active;
+}
+
+let tab: Browser.tabs.Tab | undefined;
+let page: PopupPage = { kind: 'loading' };
+let myMedicationIds: string[] = [];
+
+const send = (request: TabRequest) => browser.tabs.sendMessage(tab!.id!, request);
+
+async function refresh() {
+  tab ??= await targetTab();
+  myMedicationIds = (await loadMedications(knownIds)).map((m) => m.id);
+  let state: PageState | undefined;
+  try {
+    state = tab?.id !== undefined ? ((await send({ type: 'medmark/page-state' })) as PageState) : undefined;
+  } catch {
+    state = undefined; // no content script here: a browser page, the store, the PDF viewer
+  }
+  if (!state) {
+    page = { kind: 'unavailable' };
+  } else {
+    const report = reportPage(kb, resolver, state.drugs, myMedicationIds);
+    page = { kind: 'ready', status: state.status, host: state.host, drugs: report.drugs, findings: report.findings };
+  }
+  draw();
+}
+
+function draw() {
+  render(
+    <PopupView
+      page={page}
+      nameOf={(id) => names.get(id) ?? id}
+      myMedicationIds={myMedicationIds}
+      onJump={(id) => {
+        void send({ type: 'medmark/jump', id });
+      }}
+      onToggleSite={() => {
+        if (page.kind !== 'ready') return;
+        const host = normalizeSite(page.host);
+        if (!host) return;
+        void updateSettings((s) => ({
+          disabledSites: s.disabledSites.includes(host) ? s.disabledSites.filter((x) => x !== host) : [...s.disabledSites, host],
+        }));
+      }}
+      onTogglePause={() => {
+        void updateSettings((s) => ({ paused: !s.paused }));
+      }}
+      onOpenPanel={openPanel}
+      onOpenSettings={() => {
+        void browser.runtime.openOptionsPage();
+      }}
+    />,
+    app,
+  );
+}
+
+/** Chrome's side panel or Firefox's sidebar; both must open inside the click that asks for them. */
+function openPanel() {
+  const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
+  const firefoxSidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  if (chromeSidePanel && tab?.windowId !== undefined) void chromeSidePanel.open({ windowId: tab.windowId });
+  else if (firefoxSidebar) void firefoxSidebar.open();
+}
+
+// The content script applies a settings change at once; ask it again afterwards.
+const REFRESH_AFTER_SETTINGS_MS = 150;
+watchSettings(() => setTimeout(() => void refresh(), REFRESH_AFTER_SETTINGS_MS));
+watchMedications(knownIds, () => void refresh());
+draw();
+void refresh();
