@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: measures what Medmark costs a page, against a baseline
- * measured in the same run.
+ * measured in the same run, and what the side-panel search costs a keystroke.
  *
+ * 0. Search (Node, `lib/bench-search.ts`, first because it needs no browser):
+ *    index build time over the full knowledge base, and the time of each
+ *    `search()` call while realistic queries are typed a character at a time.
  * 1. Matcher (Node): time to scan ~1 MB of text with the real names and with
  *    5,000 extra synthetic names: the cost should follow the text, not the
  *    number of names.
@@ -19,7 +22,8 @@
  * Budgets (exit status 1 when broken):
  * - no task running Medmark's code is longer than LONG_TASK_BUDGET_MS
  *   (median over RUNS loads of each load's longest);
- * - 5,000 extra names cost at most NAME_SCALING_BUDGET times the real-name scan.
+ * - 5,000 extra names cost at most NAME_SCALING_BUDGET times the real-name scan;
+ * - a search keystroke takes at most SEARCH_KEYSTROKE_BUDGET_MS at p95.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -30,6 +34,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { findMatches } from '../drugs/match';
 import { compileNameIndex, type NameEntry } from '../drugs/name-index';
 import { nameEntriesOf } from '../drugs/name-entries';
+import { benchSearch, searchBudgetFailure } from './lib/bench-search';
 import { CHROMIUM, EXTENSION_DIR } from './lib/extension-browser';
 import { loadKnowledgeBase } from './lib/kb-source';
 
@@ -228,9 +233,12 @@ async function benchPage() {
   return { ourLongest: e.ourLongest, marks: e.marks };
 }
 
+const search = benchSearch(kb);
 const matcher = benchMatcher();
 const page = await benchPage();
 const failures: string[] = [];
+const searchFailure = searchBudgetFailure(search);
+if (searchFailure) failures.push(searchFailure);
 if (matcher.ratio > NAME_SCALING_BUDGET) failures.push(`5,000 extra names made matching ${matcher.ratio.toFixed(2)}x slower (budget ${NAME_SCALING_BUDGET}x)`);
 if (page.ourLongest > LONG_TASK_BUDGET_MS) {
   failures.push(`the longest task running Medmark's code took ${page.ourLongest} ms (budget ${LONG_TASK_BUDGET_MS} ms)`);
