@@ -10,9 +10,14 @@ type InteractionListProps = {
   note?: string;
   /** How many to show before "Show all". */
   initialCount?: number;
+  /**
+   * Opens another drug's record. When given, each interacting drug that has a
+   * record of its own becomes a button; classes and agents have none to open.
+   */
+  onOpenDrug?: (id: string) => void;
 };
 
-export function InteractionList({ interactions, note, initialCount = 6 }: InteractionListProps) {
+export function InteractionList({ interactions, note, initialCount = 6, onOpenDrug }: InteractionListProps) {
   const [expanded, setExpanded] = useState(false);
   if (interactions.length === 0) return <p class="mm-muted">{note ?? 'No significant interactions listed.'}</p>;
   const shown = expanded ? interactions : interactions.slice(0, initialCount);
@@ -23,7 +28,15 @@ export function InteractionList({ interactions, note, initialCount = 6 }: Intera
           <li key={`${i.other.id}|${i.effect}`} class={`mm-interaction mm-interaction--${i.severity}`}>
             <div class="mm-interaction__head">
               <SeverityBadge severity={i.severity} />
-              <strong>{i.other.name}</strong>
+              <strong>
+                {onOpenDrug && i.other.kind === 'drug' ? (
+                  <button type="button" class="mm-link-button" onClick={() => onOpenDrug(i.other.id)}>
+                    {i.other.name}
+                  </button>
+                ) : (
+                  i.other.name
+                )}
+              </strong>
             </div>
             <InteractionAdvice effect={i.effect} action={i.action} dose={i.dose} also={i.also} />
           </li>

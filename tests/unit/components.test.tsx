@@ -27,7 +27,8 @@ const kb = validateKnowledgeBase(
     }),
   ]),
 );
-const details = createRequestHandler(kb)({ type: 'medmark/details', id: 'ibuprofen', pageDrugIds: ['warfarin'] }) as DrugDetails;
+const handle = createRequestHandler(kb);
+const details = handle({ type: 'medmark/details', id: 'ibuprofen', pageDrugIds: ['warfarin'] }) as DrugDetails;
 
 describe('DrugPopover', () => {
   it('shows benefits, risks and interactions, with the boxed warning and page interactions first', () => {
@@ -43,6 +44,22 @@ describe('DrugPopover', () => {
     // The callouts come before the sections.
     expect(boxed.compareDocumentPosition(benefits) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(onPage.compareDocumentPosition(benefits) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('puts interactions with the reader\'s own medicines first, and offers to add the drug to their list', () => {
+    const mineDetails = handle({ type: 'medmark/details', id: 'ibuprofen', pageDrugIds: [] }, { myMedicationIds: ['warfarin'] }) as DrugDetails;
+    const add = vi.fn();
+    render(<DrugPopover details={mineDetails} headingId="h" onClose={() => {}} onAddToMyMedications={add} />);
+    const mine = screen.getByRole('note', { name: 'Interactions with your medicines' });
+    expect(mine.textContent).toContain('Warfarin');
+    expect(mine.compareDocumentPosition(document.querySelector('section[aria-label="Benefits"]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add to My medications' }));
+    expect(add).toHaveBeenCalledTimes(1);
+    cleanup();
+    const onList = handle({ type: 'medmark/details', id: 'warfarin', pageDrugIds: [] }, { myMedicationIds: ['warfarin'] }) as DrugDetails;
+    render(<DrugPopover details={onList} headingId="h" onClose={() => {}} onAddToMyMedications={add} />);
+    expect(screen.queryByRole('button', { name: 'Add to My medications' })).toBeNull();
+    expect(screen.getByText('On your list (My medications)')).toBeTruthy();
   });
 
   it('marks off-label uses, lists sources and the review date, and carries the notice', () => {

@@ -1,0 +1,45 @@
+/**
+ * The current tab, as the side panel sees it: which medicines its content
+ * script found. A tab where content scripts cannot run (browser pages, the
+ * web store, the PDF viewer) rejects the message; that is an answer too
+ * ("Medmark is not running on this page"), so it is never thrown.
+ */
+import { browser } from 'wxt/browser';
+import type { PageState, PageStateRequest } from '../messaging/tab-protocol';
+
+function isPageState(value: unknown): value is PageState {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (v.status === 'on' || v.status === 'site-off' || v.status === 'paused') && Array.isArray(v.drugs);
+}
+
+/** The active tab's page state, or undefined when the tab did not answer. */
+export async function fetchActivePageState(): Promise<PageState | undefined> {
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return undefined;
+    const request: PageStateRequest = { type: 'medmark/page-state' };
+    const answer: unknown = await browser.tabs.sendMessage(tab.id, request);
+    return isPageState(answer) ? answer : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls `onChange` when the page the panel should describe may have changed:
+ * another tab was chosen, or the active tab finished loading. Returns the
+ * function that stops watching.
+ */
+export function watchActiveTab(onChange: () => void): () => void {
+  const activated = () => onChange();
+  const updated = (_tabId: number, info: { status?: string }, tab: { active?: boolean }) => {
+    if (tab.active && info.status === 'complete') onChange();
+  };
+  browser.tabs.onActivated.addListener(activated);
+  browser.tabs.onUpdated.addListener(updated);
+  return () => {
+    browser.tabs.onActivated.removeListener(activated);
+    browser.tabs.onUpdated.removeListener(updated);
+  };
+}
