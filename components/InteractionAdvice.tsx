@@ -9,6 +9,8 @@ type InteractionAdviceProps = {
   dose?: RuleAdvice['dose'];
   /** The other distinct rules for the same pair, most severe first. */
   also: RuleAdvice[];
+  /** Folds the other rules behind a disclosure (the narrow popup); they are listed open everywhere else. */
+  foldAlso?: boolean;
 };
 
 /** "With low-dose aspirin (...):" before a rule that holds only at that dose. */
@@ -22,7 +24,17 @@ function DoseLabel({ dose }: { dose?: RuleAdvice['dose'] }) {
  * Nothing is dropped, because a broader rule can still add something true
  * (a class warning under a drug-specific one).
  */
-export function InteractionAdvice({ effect, action, dose, also }: InteractionAdviceProps) {
+export function InteractionAdvice({ effect, action, dose, also, foldAlso = false }: InteractionAdviceProps) {
+  const list = (
+    <ul>
+      {also.map((a) => (
+        <li key={a.effect}>
+          <SeverityBadge severity={a.severity} /> <DoseLabel dose={a.dose} />
+          {a.effect} <span class="mm-action">{a.action}</span>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <>
       <p>
@@ -33,19 +45,20 @@ export function InteractionAdvice({ effect, action, dose, also }: InteractionAdv
         <span class="mm-label">What to do: </span>
         {action}
       </p>
-      {also.length > 0 && (
-        <div class="mm-also">
-          <p class="mm-also__title">Also for this pair:</p>
-          <ul>
-            {also.map((a) => (
-              <li key={a.effect}>
-                <SeverityBadge severity={a.severity} /> <DoseLabel dose={a.dose} />
-                {a.effect} <span class="mm-action">{a.action}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {also.length > 0 &&
+        (foldAlso ? (
+          <details class="mm-also">
+            <summary class="mm-also__title">
+              {also.length} more {also.length === 1 ? 'warning' : 'warnings'} for this pair
+            </summary>
+            {list}
+          </details>
+        ) : (
+          <div class="mm-also">
+            <p class="mm-also__title">Also for this pair:</p>
+            {list}
+          </div>
+        ))}
     </>
   );
 }

@@ -58,9 +58,9 @@ function Finding({ finding, nameOf, mine }: { finding: CheckFinding; nameOf: (id
       <div class="mm-interaction__head">
         <SeverityBadge severity={finding.severity} />
         <strong>{a === b ? label(a) : `${label(a)} + ${label(b)}`}</strong>
-        <span class="mm-muted">{GROUP_LABEL[finding.group]}</span>
       </div>
-      <InteractionAdvice effect={finding.summary} action={finding.action} dose={finding.dose} also={finding.also} />
+      <p class="mm-finding__group">{GROUP_LABEL[finding.group]}</p>
+      <InteractionAdvice effect={finding.summary} action={finding.action} dose={finding.dose} also={finding.also} foldAlso />
     </li>
   );
 }
