@@ -1,15 +1,24 @@
 /** The Firefox build: it builds, and Mozilla's addons-linter finds no errors. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/extension-browser';
 
+type LintWarning = { code: string; file: string; line: number; column: number };
+
 /**
  * Warnings we accept, each with its reason. Preact's renderer contains an
  * innerHTML assignment for `dangerouslySetInnerHTML`, which Medmark never uses
- * (components render text only; see tests/unit/components.test.tsx).
+ * (components render text only; see tests/unit/components.test.tsx). It is
+ * accepted only where the flagged code is that assignment, in whichever
+ * bundle carries Preact (the content script, the extension pages' chunk).
  */
-const ACCEPTED_WARNINGS = new Set(['UNSAFE_VAR_ASSIGNMENT content-scripts/content.js']);
+function isAccepted(w: LintWarning): boolean {
+  if (w.code !== 'UNSAFE_VAR_ASSIGNMENT') return false;
+  const line = readFileSync(join(ROOT, '.output/firefox-mv2', w.file), 'utf8').split('\n')[w.line - 1] ?? '';
+  return line.slice(Math.max(0, w.column - 200), w.column + 40).includes('dangerouslySetInnerHTML');
+}
 
 describe('Firefox build', () => {
   it('builds and passes addons-linter', () => {
@@ -21,7 +30,7 @@ describe('Firefox build', () => {
     });
     const report = JSON.parse(lint.stdout);
     expect(report.errors).toEqual([]);
-    const warnings = report.warnings.map((w: { code: string; file: string }) => `${w.code} ${w.file}`);
-    expect(warnings.filter((w: string) => !ACCEPTED_WARNINGS.has(w))).toEqual([]);
+    const unexpected = (report.warnings as LintWarning[]).filter((w) => !isAccepted(w)).map((w) => `${w.code} ${w.file}`);
+    expect(unexpected).toEqual([]);
   }, 120_000);
 });
