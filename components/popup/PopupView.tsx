@@ -20,6 +20,8 @@ export type PopupViewProps = {
   myMedicationIds: readonly string[];
   /** Scrolls the page to the drug's next mention and opens its popover. */
   onJump: (id: string) => void;
+  /** Saves a drug from the page to the reader's medicines. */
+  onAddToMyMedications: (id: string) => void;
   /** Switches Medmark off for this site, or back on. */
   onToggleSite: () => void;
   /** Pauses Medmark everywhere, or resumes it. */
@@ -34,9 +36,11 @@ const GROUP_LABEL: Record<CheckFinding['group'], string> = {
   'drug-other': 'With food, alcohol or supplement',
 };
 
-function DrugRow({ drug, onJump }: { drug: ReportedDrug; onJump: (id: string) => void }) {
+type DrugRowProps = { drug: ReportedDrug; isMine: boolean; onJump: (id: string) => void; onAdd: (id: string) => void };
+
+function DrugRow({ drug, isMine, onJump, onAdd }: DrugRowProps) {
   return (
-    <li>
+    <li class="mm-drug-item">
       <button type="button" class="mm-drug-row" onClick={() => onJump(drug.id)} aria-label={`${drug.name}: show the next mention on the page`}>
         <span class="mm-drug-row__name">{drug.name}</span>
         <span class="mm-drug-row__class">{drug.drugClass}</span>
@@ -46,6 +50,13 @@ function DrugRow({ drug, onJump }: { drug: ReportedDrug; onJump: (id: string) =>
           {drug.mine && <span class="mm-tag mm-tag--mine">Interacts with your medicines</span>}
         </span>
       </button>
+      {isMine ? (
+        <span class="mm-muted mm-drug-item__mine">On your list</span>
+      ) : (
+        <button type="button" class="mm-link-button mm-drug-item__mine" onClick={() => onAdd(drug.id)} aria-label={`Add ${drug.name} to My medications`}>
+          Add to My medications
+        </button>
+      )}
     </li>
   );
 }
@@ -130,7 +141,7 @@ export function PopupView(props: PopupViewProps) {
           <h2>On this page</h2>
           <ul class="mm-drug-list">
             {ready.drugs.map((d) => (
-              <DrugRow key={d.id} drug={d} onJump={onJump} />
+              <DrugRow key={d.id} drug={d} isMine={mine.has(d.id)} onJump={onJump} onAdd={props.onAddToMyMedications} />
             ))}
           </ul>
         </section>

@@ -9,7 +9,7 @@ import { reportPage } from '../../drugs/page-report';
 import type { PageState, TabRequest } from '../../messaging/tab-protocol';
 import { medicationIdsOf } from '../../settings/known-ids';
 import { normalizeSite } from '../../settings/settings';
-import { loadMedications, updateSettings, watchMedications, watchSettings } from '../../settings/storage-items';
+import { addMedication, loadMedications, updateSettings, watchMedications, watchSettings } from '../../settings/storage-items';
 
 const app = document.getElementById('app')!;
 const resolver = createInteractionResolver(kb);
@@ -59,6 +59,9 @@ function draw() {
       myMedicationIds={myMedicationIds}
       onJump={(id) => {
         void send({ type: 'medmark/jump', id });
+      }}
+      onAddToMyMedications={(id) => {
+        void addMedication(id, knownIds);
       }}
       onToggleSite={() => {
         if (page.kind !== 'ready') return;

@@ -222,4 +222,15 @@ describe('My medications on a page', () => {
     await expect.poll(() => preview.locator('.mm-preview__mine').textContent(), { timeout: 5_000 }).toContain('Warfarin');
     await page.close();
   });
+
+  it('saving a medicine from the popup does the same, and the popup then calls out the pair with "yours"', async () => {
+    await resetStorage();
+    const page = await openPage('/meds.html');
+    const popup = await popupFor(page);
+    await popup.getByRole('button', { name: 'Add Warfarin to My medications' }).click();
+    await expect.poll(() => page.locator('#first mark[data-drug="ibuprofen"]').first().getAttribute('data-mm-mine'), { timeout: 5_000 }).toBe('major');
+    await expect.poll(() => popup.locator('.mm-finding').allTextContents(), { timeout: 5_000 }).toContainEqual(expect.stringContaining('Warfarin (yours)'));
+    await popup.close();
+    await page.close();
+  });
 });

@@ -33,6 +33,7 @@ function show(page: PopupPage, over: Partial<PopupViewProps> = {}) {
     nameOf: (id) => id[0].toUpperCase() + id.slice(1),
     myMedicationIds: ['warfarin'],
     onJump: vi.fn(),
+    onAddToMyMedications: vi.fn(),
     onToggleSite: vi.fn(),
     onTogglePause: vi.fn(),
     onOpenPanel: vi.fn(),
@@ -53,6 +54,14 @@ describe('PopupView', () => {
     ]);
     fireEvent.click(rows[1]);
     expect(props.onJump).toHaveBeenCalledWith('baclofen');
+  });
+
+  it('saves a drug from the page to My medications, and marks the ones already there', () => {
+    const props = show(ready(), { myMedicationIds: ['baclofen'] });
+    fireEvent.click(screen.getByRole('button', { name: 'Add Ibuprofen to My medications' }));
+    expect(props.onAddToMyMedications).toHaveBeenCalledWith('ibuprofen');
+    expect(screen.queryByRole('button', { name: 'Add Baclofen to My medications' })).toBeNull();
+    expect(screen.getByText('On your list')).toBeTruthy();
   });
 
   it('calls out interactions with their grade, naming the reader\'s own medicine', () => {
