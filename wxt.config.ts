@@ -7,6 +7,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), medmarkKnowledgeBase()],
+    // The extension pages (popup, side panel, settings) share one chunk that
+    // carries the knowledge base on purpose (docs/adr/0005); it is loaded from
+    // the extension, never over a network, so the web-page size warning does not apply.
+    build: { chunkSizeWarningLimit: 2000 },
   }),
   manifest: ({ browser }) => ({
     name: 'Medmark',
