@@ -168,8 +168,34 @@ export function createInteractionResolver(kb: KnowledgeBase): InteractionResolve
   const bySpecificity = (x: AppliedRule, y: AppliedRule) =>
     x.specificity - y.specificity || Number(!!x.dose) - Number(!!y.dose) || bySeverity(x, y);
 
+  // Index: rules by owner, and each entity's reach at any dose, so a pair looks
+  // only at the rules whose ends it can stand for (a few), not at all of them.
+  const rulesByOwner = new Map<string, OwnedRule[]>();
+  for (const rule of rules) rulesByOwner.set(rule.owner, [...(rulesByOwner.get(rule.owner) ?? []), rule]);
+  const reachCache = new Map<string, Set<string>>();
+  const reachOf = (id: string): Set<string> => {
+    let reach = reachCache.get(id);
+    if (!reach) {
+      const m = membership.get(id);
+      reach = new Set(m ? [...m.base.keys(), ...m.doses.flatMap((d) => [...d.reach.keys()])] : []);
+      reachCache.set(id, reach);
+    }
+    return reach;
+  };
+  const candidateRules = (a: string, b: string): Set<OwnedRule> => {
+    const found = new Set<OwnedRule>();
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const other = reachOf(y);
+      for (const end of reachOf(x)) for (const rule of rulesByOwner.get(end) ?? []) if (other.has(rule.with)) found.add(rule);
+    }
+    return found;
+  };
+
   const rulesForPair = (a: string, b: string): AppliedRule[] =>
-    rules
+    [...candidateRules(a, b)]
       .map((r) => apply(r, a, b))
       .filter((r): r is AppliedRule => r !== undefined)
       .sort(bySpecificity);

