@@ -6,7 +6,7 @@ declare module 'virtual:medmark/kb' {
 }
 
 declare module 'virtual:medmark/names' {
-  /** JSON of `NameEntry[]`. */
+  /** JSON of `EncodedNames` (drugs/name-encoding.ts). */
   const names: string;
   export default names;
 }

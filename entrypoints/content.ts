@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import '../content/highlight.css';
 import { createBackgroundClient } from '../content/background-client';
 import { createMedmarkController, type MedmarkController } from '../content/medmark-controller';
-import { compileNameIndex, type NameEntry } from '../drugs/name-index';
+import { decodeNames, type EncodedNames } from '../drugs/name-encoding';
+import { compileNameIndex } from '../drugs/name-index';
 import { isTabRequest } from '../messaging/tab-protocol';
 import { loadSettings, watchMedicationsChanged, watchSettings } from '../settings/storage-items';
 
@@ -20,7 +21,7 @@ export default defineContentScript({
     const timer = setTimeout(() => {
       if (ctx.isInvalid) return;
       controller = createMedmarkController({
-        index: compileNameIndex(JSON.parse(names) as NameEntry[]),
+        index: compileNameIndex(decodeNames(JSON.parse(names) as EncodedNames)),
         host: location.hostname,
         client: createBackgroundClient(),
         loadSettings,

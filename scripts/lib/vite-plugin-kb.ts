@@ -2,11 +2,13 @@
  * Vite plugin that validates `data/` at build time and exposes it to the
  * extension as two virtual modules:
  * - `virtual:medmark/kb`: the whole knowledge base, for the background only;
- * - `virtual:medmark/names`: just the names (as a JSON string), for the
+ * - `virtual:medmark/names`: just the names (a JSON string of the compact
+ *   form in `drugs/name-encoding.ts`), for the
  *   content script, which must stay small because it is injected into every page.
  * A validation error fails the build with the file and field named.
  */
 import type { Plugin } from 'vite';
+import { encodeNames } from '../../drugs/name-encoding';
 import { nameEntriesOf } from '../../drugs/name-entries';
 import { kbSourcePaths, loadKnowledgeBase } from './kb-source';
 
@@ -25,7 +27,7 @@ export function medmarkKnowledgeBase(): Plugin {
       for (const path of kbSourcePaths()) this.addWatchFile(path);
       const kb = loadKnowledgeBase();
       // A JSON string, parsed at start-up: much cheaper for V8 than an object literal.
-      if (id === `\0${NAMES_ID}`) return `export default ${JSON.stringify(JSON.stringify(nameEntriesOf(kb)))};`;
+      if (id === `\0${NAMES_ID}`) return `export default ${JSON.stringify(JSON.stringify(encodeNames(nameEntriesOf(kb))))};`;
       // Review notes are for reviewers, not readers: keep them out of the bundle.
       const shipped = { ...kb, drugs: kb.drugs.map(({ reviewNotes: _notes, ...rest }) => rest) };
       return `export default ${JSON.stringify(shipped)};`;
