@@ -91,7 +91,8 @@ describe('toolbar popup', () => {
     const second = await scrollTop();
     await baclofen.click();
     await expect.poll(scrollTop).toBeGreaterThan(second + 500);
-    expect(await page.locator('medmark-ui .mm-popover h2').textContent()).toBe('Baclofen');
+    // The popover opens at the new mention (its details load from the background).
+    await expect.poll(() => page.locator('medmark-ui .mm-popover h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
     await popup.close();
     await page.close();
   });
