@@ -4,7 +4,12 @@
  * whose text cannot hold a <mark>, and our own marks and UI.
  */
 export const MARK_ATTRIBUTE = 'data-medmark';
-export const UI_HOST_TAG = 'medmark-ui';
+/**
+ * Our in-page UI host carries this attribute. Its tag name is random per page
+ * (`medmark-ui-…`, content/ui-root.ts), so a page cannot define that custom
+ * element first and take it over.
+ */
+export const UI_HOST_ATTRIBUTE = 'data-medmark-ui';
 
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'OPTGROUP',
@@ -18,7 +23,7 @@ const SKIPPED_ROLES = new Set(['textbox', 'combobox', 'searchbox', 'button']);
 export function isExcludedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
   if (element.tagName === 'MARK' && element.hasAttribute(MARK_ATTRIBUTE)) return true;
-  if (element.localName === UI_HOST_TAG) return true;
+  if (element.hasAttribute(UI_HOST_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   const role = element.getAttribute('role');

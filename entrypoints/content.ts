@@ -8,6 +8,9 @@ import { compileNameIndex } from '../drugs/name-index';
 import { isTabRequest } from '../messaging/tab-protocol';
 import { loadSettings, watchMedicationsChanged, watchSettings } from '../settings/storage-items';
 
+/** False once the extension is reloaded, updated or removed: the page cannot fake this. */
+const extensionAlive = () => browser.runtime?.id != null;
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
@@ -19,7 +22,7 @@ export default defineContentScript({
     // the name index and starting the scan another, so neither is long.
     let controller: MedmarkController | undefined;
     const timer = setTimeout(() => {
-      if (ctx.isInvalid) return;
+      if (!extensionAlive()) return;
       controller = createMedmarkController({
         index: compileNameIndex(decodeNames(JSON.parse(names) as EncodedNames)),
         host: location.hostname,
@@ -37,6 +40,12 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
+      // WXT also invalidates the context when a "newer copy of this script
+      // started" event arrives on the document, and any page can read that
+      // event's name from the message WXT posts and replay it. Only a real
+      // invalidation, where the extension itself is gone (reloaded, updated,
+      // removed), stops Medmark; a forged one is ignored.
+      if (extensionAlive()) return;
       clearTimeout(timer);
       browser.runtime.onMessage.removeListener(onMessage);
       controller?.destroy();

@@ -23,7 +23,7 @@ if (headed) {
 } else {
   await page.waitForSelector('mark[data-medmark]', { timeout: 15_000 });
   await page.locator('mark[data-drug="baclofen"]').first().click();
-  await page.waitForSelector('medmark-ui .mm-popover h2', { timeout: 10_000 });
+  await page.waitForSelector('[data-medmark-ui] .mm-popover h2', { timeout: 10_000 });
   const shot = join(ROOT, 'demo-screenshot.png');
   await page.screenshot({ path: shot });
   const count = await page.locator('mark[data-medmark]').count();

@@ -44,8 +44,8 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-const preview = (page: Page) => page.locator('medmark-ui .mm-preview-box');
-const popover = (page: Page) => page.locator('medmark-ui .mm-popover');
+const preview = (page: Page) => page.locator('[data-medmark-ui] .mm-preview-box');
+const popover = (page: Page) => page.locator('[data-medmark-ui] .mm-popover');
 
 describe('highlighting', () => {
   it('highlights generic, brand and upper-case names with the right record ids', async () => {
@@ -89,7 +89,7 @@ describe('highlighting', () => {
     const page = await open('/article.html');
     await settled(page, 10);
     const boxes = () =>
-      page.$$eval('body > *:not(medmark-ui)', (els) => els.map((e) => JSON.stringify(e.getBoundingClientRect())));
+      page.$$eval('body > *:not([data-medmark-ui])', (els) => els.map((e) => JSON.stringify(e.getBoundingClientRect())));
     const withMarks = await boxes();
     await page.evaluate(() => {
       for (const m of Array.from(document.querySelectorAll('mark[data-medmark]'))) m.replaceWith(document.createTextNode(m.textContent ?? ''));
@@ -104,7 +104,7 @@ describe('highlighting', () => {
     await page.waitForTimeout(500);
     expect(await highlights(page)).toEqual([]);
     // A page with no medicine on it is left exactly as it was: not even our UI host is added.
-    expect(await page.$('medmark-ui')).toBeNull();
+    expect(await page.$('[data-medmark-ui]')).toBeNull();
     const bodyNow = await page.evaluate(() => document.body.innerHTML.trim());
     expect(served).toContain(bodyNow.slice(0, bodyNow.indexOf('<script>')).trim());
     await page.evaluate(() => (window as unknown as { addPost(t: string): void }).addPost('New post: my doctor switched me to Lexapro.'));
@@ -221,7 +221,7 @@ describe('preview and popover', () => {
     const dialog = popover(page);
     await expect.poll(() => dialog.locator('h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
     // Focus moved into the dialog.
-    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('medmark-ui');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-medmark-ui'))).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.drug)).toBe('baclofen');
@@ -301,7 +301,7 @@ describe('dark theme', () => {
       await page.goto(`${server.origin}/article.html`);
       await settled(page, 10);
       await page.locator('#intro mark[data-drug="baclofen"]').first().click();
-      const dialog = page.locator('medmark-ui .mm-popover');
+      const dialog = page.locator('[data-medmark-ui] .mm-popover');
       await expect.poll(() => dialog.locator('h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
       expect(await dialog.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(30, 35, 43)');
     } finally {

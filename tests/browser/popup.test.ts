@@ -84,7 +84,7 @@ describe('toolbar popup', () => {
 
     const scrollTop = () => page.evaluate(() => Math.round(window.scrollY));
     await baclofen.click();
-    await expect.poll(() => page.locator('medmark-ui .mm-popover h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
+    await expect.poll(() => page.locator('[data-medmark-ui] .mm-popover h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
     const first = await scrollTop();
     await baclofen.click();
     await expect.poll(scrollTop).toBeGreaterThan(first + 500);
@@ -92,7 +92,7 @@ describe('toolbar popup', () => {
     await baclofen.click();
     await expect.poll(scrollTop).toBeGreaterThan(second + 500);
     // The popover opens at the new mention (its details load from the background).
-    await expect.poll(() => page.locator('medmark-ui .mm-popover h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
+    await expect.poll(() => page.locator('[data-medmark-ui] .mm-popover h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
     await popup.close();
     await page.close();
   });
@@ -207,7 +207,7 @@ describe('My medications on a page', () => {
     const before = await ibuprofen.evaluate((m) => getComputedStyle(m).textDecorationStyle);
 
     await page.locator('#first mark[data-drug="warfarin"]').click();
-    const dialog = page.locator('medmark-ui .mm-popover');
+    const dialog = page.locator('[data-medmark-ui] .mm-popover');
     await expect.poll(() => dialog.locator('h2').textContent(), { timeout: 5_000 }).toBe('Warfarin');
     await dialog.getByRole('button', { name: 'Add to My medications' }).click();
 
@@ -219,7 +219,7 @@ describe('My medications on a page', () => {
     // The preview names the reader's medicine first.
     await page.keyboard.press('Escape');
     await ibuprofen.hover();
-    const preview = page.locator('medmark-ui .mm-preview-box');
+    const preview = page.locator('[data-medmark-ui] .mm-preview-box');
     await expect.poll(() => preview.locator('.mm-preview__mine').textContent(), { timeout: 5_000 }).toContain('Warfarin');
     await page.close();
   });
