@@ -14,11 +14,12 @@ export default defineBackground(() => {
   // pay for indexing interactions it may never need.
   let handle: RequestHandler | undefined;
 
-  const answer = async (message: MedmarkRequest, tabId: number | undefined): Promise<unknown> => {
+  const answer = async (message: MedmarkRequest, tabId: number | undefined, frameId: number | undefined): Promise<unknown> => {
     switch (message.type) {
       case 'medmark/page-count':
-        // The badge shows the distinct drugs on this tab; nothing on the badge when there are none.
-        if (tabId !== undefined) await toolbarButton().setBadgeText({ tabId, text: message.count > 0 ? String(message.count) : '' });
+        // The badge shows the distinct drugs on the tab's page (its top frame; a
+        // frame is a page of its own); nothing on the badge when there are none.
+        if (tabId !== undefined && frameId === 0) await toolbarButton().setBadgeText({ tabId, text: message.count > 0 ? String(message.count) : '' });
         return null;
       case 'medmark/add-medication':
         return (await addMedication(message.id, knownIds)).map((m) => m.id);
@@ -32,7 +33,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isMedmarkRequest(message)) return undefined;
-    return answer(message, sender.tab?.id);
+    return answer(message, sender.tab?.id, sender.frameId);
   });
 
   // A new page in the tab starts with no drugs: clear the badge until its content script counts again.

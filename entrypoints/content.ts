@@ -14,6 +14,12 @@ const extensionAlive = () => browser.runtime?.id != null;
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // Every frame is a page of its own (its highlights, its UI, its drug list):
+  // same- and cross-origin iframes, and about:blank / srcdoc frames, which
+  // take their parent's origin.
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: { chrome: true },
   // highlight.css styles the marks in the page, so it goes through the manifest;
   // the popover's styles live in its shadow root (content/ui-root.ts).
   cssInjectionMode: 'manifest',

@@ -13,13 +13,16 @@ function isPageState(value: unknown): value is PageState {
   return (v.status === 'on' || v.status === 'site-off' || v.status === 'paused') && Array.isArray(v.drugs);
 }
 
+/** The page itself; its frames are pages of their own with their own drug lists. */
+const TOP_FRAME = 0;
+
 /** The active tab's page state, or undefined when the tab did not answer. */
 export async function fetchActivePageState(): Promise<PageState | undefined> {
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return undefined;
     const request: PageStateRequest = { type: 'medmark/page-state' };
-    const answer: unknown = await browser.tabs.sendMessage(tab.id, request);
+    const answer: unknown = await browser.tabs.sendMessage(tab.id, request, { frameId: TOP_FRAME });
     return isPageState(answer) ? answer : undefined;
   } catch {
     return undefined;

@@ -1,6 +1,7 @@
 /**
  * Messages from extension pages (the toolbar popup, the side panel) to the
- * content script of a tab, sent with `browser.tabs.sendMessage(tabId, ...)`.
+ * content script of a tab's top frame, sent with
+ * `browser.tabs.sendMessage(tabId, ..., { frameId: 0 })`.
  * A tab where content scripts cannot run (browser pages, the web store, the
  * PDF viewer) rejects the message: pages treat that as "Medmark cannot run here".
  */

@@ -31,7 +31,9 @@ let tab: Browser.tabs.Tab | undefined;
 let page: PopupPage = { kind: 'loading' };
 let myMedicationIds: string[] = [];
 
-const send = (request: TabRequest) => browser.tabs.sendMessage(tab!.id!, request);
+// The top frame answers for the tab; each frame is a page of its own (its own highlights and list).
+const TOP_FRAME = 0;
+const send = (request: TabRequest) => browser.tabs.sendMessage(tab!.id!, request, { frameId: TOP_FRAME });
 
 async function refresh() {
   tab ??= await targetTab();
