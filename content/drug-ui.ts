@@ -21,7 +21,6 @@ export const HOVER_CLOSE_DELAY_MS = 250;
 /** Keyboard focus is deliberate; show the preview almost at once. */
 export const FOCUS_OPEN_DELAY_MS = 100;
 
-const MARK_SELECTOR = `mark[${MARK_ATTRIBUTE}]`;
 const HEADING_ID = 'medmark-popover-title';
 
 export type DrugUiOptions = {
@@ -42,8 +41,17 @@ export type DrugUi = {
   destroy(): void;
 };
 
-function markFrom(target: EventTarget | null): HTMLElement | null {
-  return target instanceof Element ? (target.closest(MARK_SELECTOR) as HTMLElement | null) : null;
+/**
+ * The highlight an event came from. Events from inside a component's shadow
+ * root reach the document retargeted to its host, so look along the composed
+ * path (which includes the nodes of open shadow roots) rather than at the target.
+ */
+function markFrom(event: Event): HTMLElement | null {
+  for (const node of event.composedPath()) {
+    if (node instanceof HTMLElement && node.localName === 'mark' && node.hasAttribute(MARK_ATTRIBUTE)) return node;
+    if (node === document) break;
+  }
+  return null;
 }
 
 function createPanel(ui: UiRoot, className: string): HTMLElement {
@@ -198,7 +206,7 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
 
   const onPointerOver = (event: PointerEvent) => {
     if (event.pointerType === 'touch') return;
-    const mark = markFrom(event.target);
+    const mark = markFrom(event);
     if (mark) {
       clearTimeout(closeTimer);
       if (mark !== previewAnchor && mark !== popoverAnchor) {
@@ -211,7 +219,7 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
   };
 
   const onPointerOut = (event: PointerEvent) => {
-    const from = markFrom(event.target) ?? (isOurs(event.target) ? panels!.ui.host : null);
+    const from = markFrom(event) ?? (isOurs(event.target) ? panels!.ui.host : null);
     if (!from) return;
     const to = event.relatedTarget;
     if (to instanceof Node && (from.contains(to) || isOurs(to) || (previewAnchor?.contains(to) ?? false))) return;
@@ -223,14 +231,14 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
   };
 
   const onFocusIn = (event: FocusEvent) => {
-    const mark = markFrom(event.target);
+    const mark = markFrom(event);
     if (!mark || mark === popoverAnchor) return;
     clearTimers();
     openTimer = setTimeout(() => showPreview(mark), FOCUS_OPEN_DELAY_MS);
   };
 
   const onFocusOut = (event: FocusEvent) => {
-    const mark = markFrom(event.target);
+    const mark = markFrom(event);
     if (mark && !isOurs(event.relatedTarget)) {
       clearTimeout(openTimer);
       if (previewAnchor === mark) hidePreview();
@@ -242,7 +250,7 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
   };
 
   const onClick = (event: MouseEvent) => {
-    const mark = markFrom(event.target);
+    const mark = markFrom(event);
     if (!mark || event.button !== 0) return;
     if (mark.closest('a[href]') && !event.altKey) return; // the link keeps its click
     if (mark.closest('a[href]')) event.preventDefault(); // Alt+click: the reader chose our action
@@ -260,7 +268,7 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
       }
       return;
     }
-    const mark = markFrom(event.target);
+    const mark = markFrom(event);
     if (mark && mark.tabIndex >= 0 && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       openPopover(mark, true);
@@ -269,7 +277,7 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
 
   const onPointerDown = (event: PointerEvent) => {
     if (!popoverAnchor || isOurs(event.target)) return;
-    if (markFrom(event.target) === popoverAnchor) return;
+    if (markFrom(event) === popoverAnchor) return;
     closePopover(false);
   };
 

@@ -39,9 +39,20 @@ export function isEditableDocument(doc: Document): boolean {
   return doc.designMode === 'on';
 }
 
-/** True when `node` or one of its ancestors is excluded (used for nodes added later). */
+/** The parent element, or the host when `node` sits at the top of a shadow tree. */
+function composedParent(node: Node): Element | null {
+  const parent = node.parentNode;
+  return parent instanceof Element ? parent : parent instanceof ShadowRoot ? parent.host : null;
+}
+
+/**
+ * True when `node` or one of its ancestors is excluded (used for nodes added
+ * later). The ancestors run on through shadow hosts: text in a component
+ * inside a <button> or an editable region is as untouchable as the rest.
+ */
 export function isInsideExcluded(node: Node): boolean {
-  for (let el: Element | null = node instanceof Element ? node : node.parentElement; el; el = el.parentElement) {
+  let el = node instanceof Element ? node : node instanceof ShadowRoot ? node.host : composedParent(node);
+  for (; el; el = composedParent(el)) {
     if (isExcludedElement(el)) return true;
   }
   return false;

@@ -76,7 +76,7 @@ export function createMedmarkController(deps: MedmarkControllerDeps): MedmarkCon
     decorate(run.marks());
   };
 
-  const onNewDrugs = () => {
+  const onDrugsChanged = () => {
     clearTimeout(settleTimer);
     settleTimer = setTimeout(() => {
       reportCount();
@@ -107,7 +107,7 @@ export function createMedmarkController(deps: MedmarkControllerDeps): MedmarkCon
         client: deps.client,
         mentions: next.mentions,
         decorate,
-        onNewDrugs,
+        onDrugsChanged,
         hoverDelayMs: () => settings?.hoverDelayMs ?? 350,
         addMedication: (id) => deps.client.addMedication(id),
         doc: deps.doc,

@@ -4,6 +4,12 @@
  * between slices, so no task of ours comes near the 50 ms long-task line even
  * on very large pages. Roots added later (by the mutation watcher) are queued;
  * a root inside one already queued is dropped.
+ *
+ * A TreeWalker does not enter shadow trees, so the walk looks at each
+ * element's open shadow root (closed ones are out of reach, by design) and
+ * queues it as a root of its own. Every pass over a host queues its shadow
+ * root again: a rescan of a subtree is a rescan of the components in it, and
+ * that keeps a burst collapsed into one body rescan complete.
  */
 import { findMatches, type Match } from '../drugs/match';
 import type { NameIndex } from '../drugs/name-index';
@@ -39,21 +45,17 @@ export type PageScannerOptions = {
   onMatch?: (match: Match) => boolean;
   /** Called after each slice with the marks it created. */
   onMarks?: (marks: HTMLElement[]) => void;
+  /** Called for each open shadow root the walk passes (it is queued too), so the caller can watch it. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * Called for custom elements not defined yet (`:not(:defined)`): once
+   * defined they may attach a shadow root without any mutation we could see.
+   */
+  onUndefinedElement?: (element: Element) => void;
   /** Called around our own DOM writes so the mutation watcher can ignore them. */
   withoutObserving?: (write: () => void) => void;
   schedule?: (run: () => void) => void;
   now?: () => number;
-};
-
-const textFilter = {
-  acceptNode(node: Node): number {
-    if (node.nodeType === Node.ELEMENT_NODE) {
-      return isExcludedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-    }
-    // Shorter than any name, or whitespace only: nothing to find.
-    const data = (node as Text).data;
-    return data.length > 2 && /\S/.test(data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
-  },
 };
 
 type Cursor = { root: Node; walker: TreeWalker; next: Node | null };
@@ -63,14 +65,44 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   const schedule = options.schedule ?? ((run) => setTimeout(run, 0));
   const withoutObserving = options.withoutObserving ?? ((write) => write());
   const queue: Node[] = [];
+  /** The shadow roots in `queue`, so a page of components does not make queuing quadratic. */
+  const queuedShadows = new Set<ShadowRoot>();
   let cursor: Cursor | undefined;
   let running = false;
   let destroyed = false;
   let waiters: (() => void)[] = [];
 
+  /** Queues an element's open shadow root, or reports it if it may get one when defined. */
+  const lookInside = (element: Element) => {
+    const shadow = element.shadowRoot;
+    if (shadow) {
+      enqueue(shadow);
+      options.onShadowRoot?.(shadow);
+    } else if (options.onUndefinedElement && element.localName.includes('-') && !element.matches(':defined')) {
+      options.onUndefinedElement(element);
+    }
+  };
+
+  const textFilter = {
+    acceptNode(node: Node): number {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        const element = node as Element;
+        if (isExcludedElement(element)) return NodeFilter.FILTER_REJECT;
+        // Its light children are walked on as usual: slotted, they are shown too.
+        lookInside(element);
+        return NodeFilter.FILTER_SKIP;
+      }
+      // Shorter than any name, or whitespace only: nothing to find.
+      const data = (node as Text).data;
+      return data.length > 2 && /\S/.test(data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+    },
+  };
+
   const openCursor = (root: Node): Cursor | undefined => {
     if (!root.isConnected || isInsideExcluded(root) || isEditableDocument(root.ownerDocument ?? document)) return undefined;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, textFilter);
+    // The walker never shows its root to the filter: a component added (or upgraded) on its own is a root.
+    if (root.nodeType === Node.ELEMENT_NODE) lookInside(root as Element);
     // A text root is its own only node; an element root starts at its first text.
     const next = root.nodeType === Node.TEXT_NODE ? (textFilter.acceptNode(root) === NodeFilter.FILTER_ACCEPT ? root : null) : walker.nextNode();
     return { root, walker, next };
@@ -101,6 +133,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     while (now() < deadline) {
       if (!cursor || !cursor.next) {
         const root: Node | undefined = queue.shift();
+        if (root instanceof ShadowRoot) queuedShadows.delete(root);
         if (!root) {
           cursor = undefined;
           break;
@@ -144,25 +177,38 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     }
   };
 
-  return {
-    scan(root) {
-      if (destroyed) return;
+  function enqueue(root: Node) {
+    if (root instanceof ShadowRoot) {
+      // Shadow roots are never collapsed into a body rescan (the rescan would
+      // queue them all again), so a page of components cannot loop us.
+      if (queuedShadows.has(root)) return;
+      queuedShadows.add(root);
+      queue.push(root);
+    } else {
       // Drop roots already covered by a queued root; a new root that covers
       // queued ones replaces them. (The root being walked does not count: the
       // walker may already be past the new node.)
       if (queue.some((queued) => queued.contains(root))) return;
       for (let i = queue.length - 1; i >= 0; i--) if (root.contains(queue[i])) queue.splice(i, 1);
-      if (queue.length >= MAX_QUEUED_ROOTS && root.ownerDocument?.body) {
+      const body = root.ownerDocument?.body;
+      if (queue.length - queuedShadows.size >= MAX_QUEUED_ROOTS && body) {
         // A huge burst (a framework re-rendering everything) becomes one rescan.
+        const shadows = queue.filter((queued) => queued instanceof ShadowRoot);
         queue.length = 0;
-        queue.push(root.ownerDocument.body);
+        queue.push(...shadows, body);
       } else {
         queue.push(root);
       }
-      if (!running) {
-        running = true;
-        schedule(runSlice);
-      }
+    }
+    if (!running) {
+      running = true;
+      schedule(runSlice);
+    }
+  }
+
+  return {
+    scan(root) {
+      if (!destroyed) enqueue(root);
     },
     idle() {
       return running ? new Promise((resolve) => waiters.push(resolve)) : Promise.resolve();
@@ -170,6 +216,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     destroy() {
       destroyed = true;
       queue.length = 0;
+      queuedShadows.clear();
       cursor = undefined;
       waiters.forEach((resolve) => resolve());
       waiters = [];

@@ -4,17 +4,19 @@
  * whose `destroy` leaves the page text exactly as it was; switching Medmark
  * off for a site, or changing "every mention / first mention", is a destroy
  * followed (later) by a new run.
+ *
+ * The run follows the page's <body>: when the page swaps in a new one (Turbo
+ * style navigation), highlighting moves to it and the list of drugs starts
+ * again from what is on the new body. The old body keeps its marks: a page
+ * that puts it back (a snapshot cache) has them counted again.
  */
 import type { NameIndex } from '../drugs/name-index';
 import type { MentionMode } from '../settings/settings';
 import type { PageDrug } from '../messaging/tab-protocol';
 import type { BackgroundClient } from './background-client';
-import { createDrugUi } from './drug-ui';
+import { watchBody } from './body-watch';
 import { MARK_ATTRIBUTE } from './exclusions';
-import { removeHighlights } from './highlight';
-import { watchMutations } from './mutation-watch';
-import { createPageScanner } from './page-scanner';
-import { createUiRoot } from './ui-root';
+import { highlightBody, type BodyHighlight } from './highlight-body';
 
 export type HighlightRunOptions = {
   index: NameIndex;
@@ -22,8 +24,8 @@ export type HighlightRunOptions = {
   mentions: MentionMode;
   /** Sets our attributes (style, "interacts with your medicines") on new marks. */
   decorate: (marks: HTMLElement[]) => void;
-  /** Called when a drug is found for the first time on this page. */
-  onNewDrugs: () => void;
+  /** Called when the list of drugs changes: a drug found for the first time, or a new body. */
+  onDrugsChanged: () => void;
   hoverDelayMs: () => number;
   addMedication: (id: string) => Promise<unknown>;
   doc?: Document;
@@ -41,64 +43,67 @@ export type HighlightRun = {
 
 export function startMedmark(options: HighlightRunOptions): HighlightRun {
   const doc = options.doc ?? document;
-  const body = doc.body;
   const found = new Map<string, PageDrug>();
   const lastJump = new Map<string, number>();
-  if (!body) return { drugs: () => [], jump: () => false, marks: () => [], destroy: () => {} };
 
-  let watch: ReturnType<typeof watchMutations> | undefined;
-  const scanner = createPageScanner({
-    index: options.index,
-    withoutObserving: (write) => (watch ? watch.withoutObserving(write) : write()),
-    onMatch: (match) => {
-      let drug = found.get(match.drug);
-      const isFirst = !drug;
-      if (!drug) {
-        drug = { id: match.drug, count: 0, names: [] };
-        found.set(match.drug, drug);
-      }
-      drug.count++;
-      if (!drug.names.includes(match.text)) drug.names.push(match.text);
-      if (isFirst) queueMicrotask(options.onNewDrugs);
-      return options.mentions === 'all' || isFirst;
-    },
-    onMarks: options.decorate,
+  /** Counts a mention; true when it is the drug's first on this body. */
+  const count = (id: string, text: string): boolean => {
+    let drug = found.get(id);
+    const isFirst = !drug;
+    if (!drug) {
+      drug = { id, count: 0, names: [] };
+      found.set(id, drug);
+    }
+    drug.count++;
+    if (!drug.names.includes(text)) drug.names.push(text);
+    if (isFirst) queueMicrotask(options.onDrugsChanged);
+    return isFirst;
+  };
+
+  const highlight = (body: HTMLElement): BodyHighlight => {
+    // Marks the body already carries (moved over from the old body, or a
+    // cached snapshot put back) are mentions on the page too.
+    for (const mark of Array.from(body.querySelectorAll<HTMLElement>(`mark[${MARK_ATTRIBUTE}]`))) {
+      if (mark.dataset.drug) count(mark.dataset.drug, mark.textContent ?? '');
+    }
+    return highlightBody(body, {
+      index: options.index,
+      client: options.client,
+      onMatch: (match) => count(match.drug, match.text) || options.mentions === 'all',
+      decorate: options.decorate,
+      pageDrugIds: () => [...found.keys()],
+      hoverDelayMs: options.hoverDelayMs,
+      addMedication: options.addMedication,
+    });
+  };
+
+  let current = doc.body ? highlight(doc.body) : undefined;
+  const bodyWatch = watchBody(doc, (body) => {
+    current?.detach();
+    found.clear();
+    lastJump.clear();
+    current = body ? highlight(body) : undefined;
+    queueMicrotask(options.onDrugsChanged);
   });
-  watch = watchMutations(body, (node) => scanner.scan(node));
-  scanner.scan(body);
-
-  const drugUi = createDrugUi({
-    createUi: () => createUiRoot(doc),
-    client: options.client,
-    pageDrugIds: () => [...found.keys()],
-    hoverDelayMs: options.hoverDelayMs,
-    addMedication: options.addMedication,
-  });
-
-  const marks = (id?: string) =>
-    Array.from(
-      body.querySelectorAll<HTMLElement>(id ? `mark[${MARK_ATTRIBUTE}][data-drug="${CSS.escape(id)}"]` : `mark[${MARK_ATTRIBUTE}]`),
-    );
 
   return {
     drugs: () => [...found.values()].map((d) => ({ ...d, names: [...d.names] })),
     jump(id) {
-      const all = marks(id);
+      const all = current?.marks(id) ?? [];
       if (all.length === 0) return false;
       const next = ((lastJump.get(id) ?? -1) + 1) % all.length;
       lastJump.set(id, next);
       const mark = all[next];
       // Instant, whatever the page's scroll-behavior: the popover opens where the mark ends up.
       mark.scrollIntoView({ block: 'center', behavior: 'instant' });
-      drugUi.open(mark);
+      current!.open(mark);
       return true;
     },
-    marks: () => marks(),
+    marks: () => current?.marks() ?? [],
     destroy() {
-      scanner.destroy();
-      watch?.destroy();
-      drugUi.destroy();
-      removeHighlights(body);
+      bodyWatch.destroy();
+      current?.destroy();
+      current = undefined;
     },
   };
 }

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { compileNameIndex } from '../../drugs/name-index';
 import { nameEntriesOf } from '../../drugs/name-entries';
 import { removeHighlights } from '../../content/highlight';
+import { UI_HOST_ATTRIBUTE } from '../../content/exclusions';
 import { createPageScanner, MAX_QUEUED_ROOTS } from '../../content/page-scanner';
 import { sampleKb } from './helpers/sample-kb';
 
@@ -137,3 +138,85 @@ describe('page scanner', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 });
+
+/** Gives `host` a shadow root holding `html`. */
+function shadowOf(host: Element, html: string, mode: ShadowRootMode = 'open'): ShadowRoot {
+  const root = host.attachShadow({ mode });
+  root.innerHTML = html;
+  return root;
+}
+
+describe('page scanner in shadow roots', () => {
+  it('scans open shadow roots, nested ones too, and reports each root it passes', async () => {
+    document.body.innerHTML = '<p>baclofen</p><x-card id="a"></x-card><div id="b"></div>';
+    const a = shadowOf(document.getElementById('a')!, '<p>Zoloft</p><x-inner></x-inner>');
+    const inner = shadowOf(a.querySelector('x-inner')!, '<span>Lexapro</span>');
+    const b = shadowOf(document.getElementById('b')!, '<slot></slot><em>Advil</em>');
+    const seen: ShadowRoot[] = [];
+    const scanner = createPageScanner({ index, onShadowRoot: (root) => seen.push(root) });
+    scanner.scan(document.body);
+    await scanner.idle();
+    expect(marks()).toEqual([['baclofen', 'baclofen']]);
+    expect(marks(a)).toEqual([['Zoloft', 'sertraline']]);
+    expect(marks(inner)).toEqual([['Lexapro', 'escitalopram']]);
+    expect(marks(b)).toEqual([['Advil', 'ibuprofen']]);
+    expect(new Set(seen)).toEqual(new Set([a, inner, b]));
+  });
+
+  it('finds the shadow root of a component that is itself the root scanned (one added on its own)', async () => {
+    const scanner = await scan();
+    const card = document.createElement('x-card');
+    const root = shadowOf(card, '<p>Zoloft</p>');
+    document.body.append(card);
+    scanner.scan(card);
+    await scanner.idle();
+    expect(marks(root)).toEqual([['Zoloft', 'sertraline']]);
+  });
+
+  it('leaves closed shadow roots, our own UI and components inside excluded elements alone', async () => {
+    document.body.innerHTML = '<x-closed></x-closed><x-ui></x-ui><button><x-in-button></x-in-button></button>';
+    const closed = shadowOf(document.querySelector('x-closed')!, '<p>baclofen</p>', 'closed');
+    const ui = document.querySelector('x-ui')!;
+    ui.setAttribute(UI_HOST_ATTRIBUTE, '');
+    const uiRoot = shadowOf(ui, '<p>baclofen</p>');
+    const inButton = shadowOf(document.querySelector('x-in-button')!, '<p>baclofen</p>');
+    const scanner = await scan();
+    // Roots added later inside them are refused too.
+    scanner.scan(uiRoot.firstChild!);
+    scanner.scan(inButton.firstChild!);
+    await scanner.idle();
+    for (const root of [closed, uiRoot, inButton]) expect(root.innerHTML).toBe('<p>baclofen</p>');
+  });
+
+  it('reports custom elements that are not defined yet', async () => {
+    document.body.innerHTML = '<x-later></x-later><p>plain</p>';
+    const undefinedOnes: string[] = [];
+    const scanner = createPageScanner({ index, onUndefinedElement: (el) => undefinedOnes.push(el.localName) });
+    scanner.scan(document.body);
+    await scanner.idle();
+    expect(undefinedOnes).toEqual(['x-later']);
+  });
+
+  it('never collapses shadow roots into a body rescan, so a page of components finishes', async () => {
+    const count = MAX_QUEUED_ROOTS + 50;
+    const roots = Array.from({ length: count }, () => {
+      const card = document.createElement('x-card');
+      document.body.append(card);
+      return shadowOf(card, '<p>Zoloft</p>');
+    });
+    let slices = 0;
+    const scanner = createPageScanner({
+      index,
+      schedule: (run) => {
+        if (++slices < 10_000) setTimeout(run, 0);
+      },
+    });
+    scanner.scan(document.body);
+    // A burst of light roots on top: they collapse, the shadow roots stay queued.
+    for (let i = 0; i < MAX_QUEUED_ROOTS + 1; i++) scanner.scan(document.body.appendChild(document.createElement('p')));
+    await scanner.idle();
+    expect(slices).toBeLessThan(10_000);
+    expect(roots.every((root) => marks(root).length === 1)).toBe(true);
+  });
+});
+

@@ -1,0 +1,103 @@
+/**
+ * Highlighting on one <body>: scan it in slices, watch it for new content,
+ * find the open shadow roots of its web components (present at load, added
+ * later, or attached when a custom element is defined late) and do the same
+ * inside them, and serve the hover and popover UI. `startMedmark` keeps one of
+ * these for whatever the body currently is.
+ */
+import type { Match } from '../drugs/match';
+import type { NameIndex } from '../drugs/name-index';
+import type { BackgroundClient } from './background-client';
+import { watchUpgrades } from './custom-element-upgrades';
+import { createDrugUi } from './drug-ui';
+import { MARK_ATTRIBUTE } from './exclusions';
+import { removeHighlights } from './highlight';
+import { watchMutations } from './mutation-watch';
+import { createPageScanner } from './page-scanner';
+import { createShadowRoots, marksInOrder } from './shadow-roots';
+import { createUiRoot } from './ui-root';
+
+export type BodyHighlightOptions = {
+  index: NameIndex;
+  client: BackgroundClient;
+  /** Sees every match; return false to leave it unwrapped. */
+  onMatch: (match: Match) => boolean;
+  decorate: (marks: HTMLElement[]) => void;
+  /** Ids of the drugs on the page, for the popover's interactions. */
+  pageDrugIds: () => string[];
+  hoverDelayMs: () => number;
+  addMedication: (id: string) => Promise<unknown>;
+};
+
+export type BodyHighlight = {
+  body: HTMLElement;
+  /** Marks (of one drug, or all), in reading order, shadow roots included. */
+  marks(id?: string): HTMLElement[];
+  /** Opens the popover on `mark`. */
+  open(mark: HTMLElement): void;
+  /** Stops scanning, watching and the UI, leaving the marks (the body has left the page). */
+  detach(): void;
+  /** Detaches and removes every mark and our styles: the page text is as before. */
+  destroy(): void;
+};
+
+export function highlightBody(body: HTMLElement, options: BodyHighlightOptions): BodyHighlight {
+  const doc = body.ownerDocument;
+  const shadows = createShadowRoots(doc);
+  const markSelector = (id?: string) => (id ? `mark[${MARK_ATTRIBUTE}][data-drug="${CSS.escape(id)}"]` : `mark[${MARK_ATTRIBUTE}]`);
+
+  /** Elements named `name` in the page (its light tree and the shadow roots we know). */
+  const elementsNamed = (name: string): Element[] =>
+    [body, ...shadows.connected()].flatMap((scope) => Array.from(scope.querySelectorAll(CSS.escape(name))));
+
+  const upgrades = watchUpgrades({
+    // A rescan of each upgraded element finds its new shadow root.
+    onDefined: (name) => elementsNamed(name).forEach((element) => scanner.scan(element)),
+    // All elements of a name upgrade together, so any one of them tells.
+    find: (name) => elementsNamed(name)[0],
+  });
+  const watch = watchMutations(body, (node) => scanner.scan(node));
+  const scanner = createPageScanner({
+    index: options.index,
+    withoutObserving: (write) => watch.withoutObserving(write),
+    onMatch: options.onMatch,
+    onMarks: (marks) => {
+      for (const root of new Set(marks.map((mark) => mark.getRootNode()))) {
+        if (root instanceof ShadowRoot) shadows.style(root);
+      }
+      options.decorate(marks);
+    },
+    onShadowRoot: (root) => {
+      if (shadows.add(root)) watch.observe(root);
+    },
+    onUndefinedElement: (element) => upgrades.add(element),
+  });
+  scanner.scan(body);
+
+  const drugUi = createDrugUi({
+    createUi: () => createUiRoot(doc),
+    client: options.client,
+    pageDrugIds: options.pageDrugIds,
+    hoverDelayMs: options.hoverDelayMs,
+    addMedication: options.addMedication,
+  });
+
+  const detach = () => {
+    scanner.destroy();
+    watch.destroy();
+    upgrades.destroy();
+    drugUi.destroy();
+  };
+
+  return {
+    body,
+    marks: (id) => marksInOrder(body, shadows.connected(), markSelector(id)),
+    open: (mark) => drugUi.open(mark),
+    detach,
+    destroy() {
+      detach();
+      removeHighlights(body);
+      shadows.destroy();
+    },
+  };
+}
