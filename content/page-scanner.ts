@@ -22,7 +22,7 @@ export const SLICE_BUDGET_MS = 8;
  * Very long text nodes are matched in windows of this many characters so one
  * node cannot blow the slice budget; windows end at whitespace.
  */
-export const TEXT_WINDOW = 20_000;
+export const TEXT_WINDOW = 4_000;
 
 /** Past this many pending roots, rescanning the whole body is cheaper than tracking them. */
 export const MAX_QUEUED_ROOTS = 200;
@@ -108,29 +108,46 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     return { root, walker, next };
   };
 
-  const matchText = (node: Text): ReturnType<typeof findMatches> => {
+  /** A long text node part-way through: `node` holds, from `from` on, the text still to do. */
+  let partial: { node: Text; from: number } | undefined;
+
+  /**
+   * Matches and wraps one window of `node` from `from` (the whole node when it
+   * is short). Returns where to go on, or undefined when the node is done. A
+   * long node is so spread over as many slices as it needs: matching and
+   * wrapping a 1 MB node at once took hundreds of milliseconds.
+   */
+  const doWindow = (node: Text, from: number, marks: HTMLElement[]): { node: Text; from: number } | undefined => {
     const text = node.data;
-    if (text.length <= TEXT_WINDOW) return findMatches(options.index, text);
-    const all = [];
-    let from = 0;
-    while (from < text.length) {
-      let to = Math.min(text.length, from + TEXT_WINDOW);
-      if (to < text.length) {
-        const space = text.lastIndexOf(' ', to);
-        if (space > from) to = space;
-      }
-      for (const m of findMatches(options.index, text.slice(from, to))) {
-        all.push({ ...m, start: m.start + from, end: m.end + from });
-      }
-      from = to;
+    let to = Math.min(text.length, from + TEXT_WINDOW);
+    if (to < text.length) {
+      // End at whitespace, so a word is never cut in two.
+      const space = text.lastIndexOf(' ', to);
+      if (space > from) to = space;
     }
-    return all;
+    const found =
+      from === 0 && to === text.length
+        ? findMatches(options.index, text)
+        : findMatches(options.index, text.slice(from, to)).map((m) => ({ ...m, start: m.start + from, end: m.end + from }));
+    const matches = options.onMatch ? found.filter((m) => options.onMatch!(m)) : found;
+    if (matches.length === 0) return to < text.length ? { node, from: to } : undefined;
+    const wrapped = wrapMatches(node, matches);
+    marks.push(...wrapped);
+    // The text after the last highlight is now a node of its own: go on there.
+    const after = wrapped.at(-1)?.nextSibling;
+    if (to >= text.length || !(after instanceof Text)) return undefined;
+    const lastEnd = text.length - after.data.length;
+    return { node: after, from: to - lastEnd };
   };
 
   /** Matches and wraps nodes until the slice's deadline; returns the marks written. */
   const work = (deadline: number): HTMLElement[] => {
     const marks: HTMLElement[] = [];
     while (now() < deadline) {
+      if (partial) {
+        partial = partial.node.isConnected ? doWindow(partial.node, partial.from, marks) : undefined;
+        continue;
+      }
       if (!cursor || !cursor.next) {
         const root: Node | undefined = queue.shift();
         if (root instanceof ShadowRoot) queuedShadows.delete(root);
@@ -150,10 +167,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       const node = cursor.next as Text;
       // Advance before writing: the splits we make stay behind the walker.
       cursor.next = node === cursor.root ? null : cursor.walker.nextNode();
-      const found = matchText(node);
-      const matches = options.onMatch ? found.filter((m) => options.onMatch!(m)) : found;
       // Wrapping is part of the slice's budget: it is the costly half of the work.
-      if (matches.length) marks.push(...wrapMatches(node, matches));
+      partial = doWindow(node, 0, marks);
     }
     return marks;
   };
@@ -167,7 +182,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       marks = work(deadline);
     });
     if (marks.length) options.onMarks?.(marks);
-    if (cursor || queue.length) {
+    if (cursor || partial || queue.length) {
       schedule(runSlice);
     } else {
       running = false;
@@ -218,6 +233,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       queue.length = 0;
       queuedShadows.clear();
       cursor = undefined;
+      partial = undefined;
       waiters.forEach((resolve) => resolve());
       waiters = [];
     },

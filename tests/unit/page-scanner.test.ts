@@ -130,6 +130,32 @@ describe('page scanner', () => {
     expect(marks()).toHaveLength(5000);
   });
 
+  it('spreads one huge text node over many slices, in page order, losing nothing', async () => {
+    const text = Array.from({ length: 4000 }, (_, i) => `Line ${i} mentions ${i % 2 ? 'Zoloft' : 'baclofen'} here.`).join(' ');
+    const node = document.createTextNode(text);
+    document.body.append(node);
+    let clock = 0;
+    let slices = 0;
+    const seen: string[] = [];
+    const scanner = createPageScanner({
+      index,
+      // Each reading of the clock costs 1 ms, so a slice can do only a few windows.
+      now: () => clock++,
+      schedule: (run) => {
+        slices++;
+        setTimeout(run, 0);
+      },
+      onMatch: (m) => seen.push(m.drug) > 0,
+    });
+    scanner.scan(document.body);
+    await scanner.idle();
+    // One node used to be matched and wrapped in a single slice, whatever its size.
+    expect(slices).toBeGreaterThan(3);
+    expect(marks()).toHaveLength(4000);
+    expect(seen.slice(0, 4)).toEqual(['baclofen', 'sertraline', 'baclofen', 'sertraline']);
+    expect(document.body.textContent).toBe(text);
+  });
+
   it('can remove every highlight, restoring the original text', async () => {
     document.body.innerHTML = '<p>baclofen, Zoloft and <i>Lexapro</i>.</p>';
     const before = document.body.innerHTML;
