@@ -23,6 +23,8 @@ export const SLICE_BUDGET_MS = 8;
  * node cannot blow the slice budget; windows end at whitespace.
  */
 export const TEXT_WINDOW = 4_000;
+/** Longer than any drug name, so a name that starts inside a window is matched whole. */
+export const WINDOW_OVERLAP = 200;
 
 /** Past this many pending roots, rescanning the whole body is cheaper than tracking them. */
 export const MAX_QUEUED_ROOTS = 200;
@@ -125,19 +127,24 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       const space = text.lastIndexOf(' ', to);
       if (space > from) to = space;
     }
+    // Match a little past the window's end, so a name that starts inside it
+    // ("insulin glargine") is found whole; a name starting past the end is left
+    // for the next window.
     const found =
       from === 0 && to === text.length
         ? findMatches(options.index, text)
-        : findMatches(options.index, text.slice(from, to)).map((m) => ({ ...m, start: m.start + from, end: m.end + from }));
+        : findMatches(options.index, text.slice(from, Math.min(text.length, to + WINDOW_OVERLAP)))
+            .map((m) => ({ ...m, start: m.start + from, end: m.end + from }))
+            .filter((m) => m.start < to);
     const matches = options.onMatch ? found.filter((m) => options.onMatch!(m)) : found;
     if (matches.length === 0) return to < text.length ? { node, from: to } : undefined;
     const wrapped = wrapMatches(node, matches);
     marks.push(...wrapped);
     // The text after the last highlight is now a node of its own: go on there.
     const after = wrapped.at(-1)?.nextSibling;
-    if (to >= text.length || !(after instanceof Text)) return undefined;
+    if (!(after instanceof Text)) return undefined;
     const lastEnd = text.length - after.data.length;
-    return { node: after, from: to - lastEnd };
+    return lastEnd < text.length && to < text.length ? { node: after, from: Math.max(0, to - lastEnd) } : undefined;
   };
 
   /** Matches and wraps nodes until the slice's deadline; returns the marks written. */

@@ -18,6 +18,9 @@ import { watchBody } from './body-watch';
 import { MARK_ATTRIBUTE } from './exclusions';
 import { highlightBody, type BodyHighlight } from './highlight-body';
 
+
+/** Characters a page may put inside a word without showing them (soft hyphen, zero-width space, joiners). */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060]/g;
 export type HighlightRunOptions = {
   index: NameIndex;
   client: BackgroundClient;
@@ -55,7 +58,9 @@ export function startMedmark(options: HighlightRunOptions): HighlightRun {
       found.set(id, drug);
     }
     drug.count++;
-    if (!drug.names.includes(text)) drug.names.push(text);
+    // "bac\u00adlofen" (a soft hyphen from the page's hyphenation) is the name "baclofen".
+    const name = text.replace(INVISIBLE, '');
+    if (!drug.names.includes(name)) drug.names.push(name);
     if (isFirst) queueMicrotask(options.onDrugsChanged);
     return isFirst;
   };

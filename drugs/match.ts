@@ -1,15 +1,20 @@
 /**
  * Finds drug names in text. One left-to-right pass over the words; at each
  * word the name trie is followed for at most the length of the longest name,
- * and the longest name that fits wins (leftmost-longest, no overlaps). Offsets
- * are UTF-16 indices into the original text, so they can be used directly on
- * DOM text nodes.
+ * and the longest name that fits wins (leftmost-longest, no overlaps). Words
+ * are read from the text folded by `text-normalize.ts` (invisible characters,
+ * accents and fullwidth forms), but offsets are UTF-16 indices into the
+ * original text, so they can be used directly on DOM text nodes.
  */
 import { WORD_PATTERN, type NameIndex, type NameTarget, type TrieNode } from './name-index';
+import { normalizeForMatching } from './text-normalize';
 
 export type Match = {
+  /** UTF-16 offset in the original text of the name's first character. */
   start: number;
+  /** After the name's last character, with any invisible characters and marks inside it. */
   end: number;
+  /** The name as written on the page. */
   text: string;
   drug: string;
 };
@@ -66,13 +71,16 @@ function accepts(target: NameTarget, words: Word[], from: number, count: number)
 }
 
 /**
- * Returns the matches in `text`, in order. The work is linear in the text: each
- * word is read once by the tokenizer, the trie walk from a word is bounded by
- * the longest name, and each whitespace chunk is tested for URL shape at most once.
+ * Returns the matches in `original`, in order. The work is linear in the text:
+ * folding is one pass (none for plain text), each word is read once by the
+ * tokenizer, the trie walk from a word is bounded by the longest name, and each
+ * whitespace chunk is tested for URL shape at most once.
  */
-export function findMatches(index: NameIndex, text: string): Match[] {
+export function findMatches(index: NameIndex, original: string): Match[] {
   const matches: Match[] = [];
-  if (!text || index.size === 0) return matches;
+  if (!original || index.size === 0) return matches;
+  const normalized = normalizeForMatching(original);
+  const text = normalized.text;
 
   const words: Word[] = [];
   for (const m of text.matchAll(WORD_PATTERN)) {
@@ -123,7 +131,9 @@ export function findMatches(index: NameIndex, text: string): Match[] {
       chunkIsUrl = isUrlLike(text.slice(chunkStart, chunkEnd));
     }
     if (!chunkIsUrl) {
-      matches.push({ start, end, text: text.slice(start, end), drug: best.drug });
+      const from = normalized.toOriginalStart(start);
+      const to = normalized.toOriginalEnd(end);
+      matches.push({ start: from, end: to, text: original.slice(from, to), drug: best.drug });
     }
     i += best.count;
   }

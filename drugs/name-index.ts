@@ -5,6 +5,7 @@
  * (see `match.ts`).
  */
 import type { MatchMode } from './schema';
+import { normalizeForMatching } from './text-normalize';
 
 /** One name the matcher should find, and the record it points to. */
 export type NameEntry = {
@@ -16,7 +17,7 @@ export type NameEntry = {
 /** A record a name points to, with the exact tokens required for `exact-case` names. */
 export type NameTarget = {
   drug: string;
-  /** Present only for `exact-case` names: the tokens as written. */
+  /** Present only for `exact-case` names: the tokens as written (folded, case kept). */
   exactTokens?: string[];
 };
 
@@ -56,7 +57,10 @@ function newNode(): TrieNode {
   return { children: new Map(), targets: [] };
 }
 
-/** Builds the index. Entries with `match: 'none'` or no words are left out. */
+/**
+ * Builds the index. Entries with `match: 'none'` or no words are left out.
+ * Names are folded the way the matcher folds text (`text-normalize.ts`).
+ */
 export function compileNameIndex(entries: readonly NameEntry[]): NameIndex {
   const root = newNode();
   let minFirstLength = Infinity;
@@ -65,7 +69,7 @@ export function compileNameIndex(entries: readonly NameEntry[]): NameIndex {
   for (const entry of entries) {
     const mode = entry.match ?? 'any-case';
     if (mode === 'none') continue;
-    const tokens = tokenize(entry.name);
+    const tokens = tokenize(normalizeForMatching(entry.name).text);
     if (tokens.length === 0) continue;
     let node = root;
     for (const token of tokens) {

@@ -83,3 +83,17 @@ describe('a page that forges the content script\'s stop event', () => {
     await page.close();
   });
 });
+
+describe('names with invisible characters, accents or fullwidth letters', () => {
+  it('are highlighted, each mark covering exactly the name as written', async () => {
+    const page = await open('/attacks/spellings.html', 4);
+    const found = await page.$$eval('mark[data-medmark]', (ms) => ms.map((m) => [m.parentElement!.id, m.textContent, (m as HTMLElement).dataset.drug]));
+    expect(found).toEqual([
+      ['shy', 'bac\u00adlofen', 'baclofen'],
+      ['zwsp', 'Zo\u200bloft', 'sertraline'],
+      ['accent', 'Paracétamol', 'acetaminophen'],
+      ['wide', 'ｂａｃｌｏｆｅｎ', 'baclofen'],
+    ]);
+    await page.close();
+  });
+});

@@ -82,7 +82,8 @@ describe('fetchActivePageState', () => {
     const send = spyTabs('sendMessage').mockResolvedValue(state);
     expect(await fetchActivePageState()).toEqual(state);
     expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
-    expect(send).toHaveBeenCalledWith(tab.id, { type: 'medmark/page-state' });
+    // The top frame speaks for the tab; frames are pages of their own.
+    expect(send).toHaveBeenCalledWith(tab.id, { type: 'medmark/page-state' }, { frameId: 0 });
   });
 
   it('answers undefined when the tab cannot run content scripts, or answers nonsense', async () => {

@@ -134,8 +134,63 @@ describe('findMatches', () => {
       ['baclofen', 'baclofen'],
       ['baclofen', 'baclofen'],
     ]);
-    // "baclofen" followed by a combining accent is a different word.
-    expect(found('baclofe\u0301n baclofen\u0301')).toEqual([]);
+    // A combining accent is an accent like a precomposed one (issue 9): it is
+    // stripped for matching and stays inside the highlighted range.
+    expect(found('baclofe\u0301n baclofen\u0301.')).toEqual([
+      ['baclofe\u0301n', 'baclofen'],
+      ['baclofen\u0301', 'baclofen'],
+    ]);
+  });
+
+  it('finds names with invisible characters inside them (soft hyphens, zero-width characters)', () => {
+    expect(found('bac\u00adlo\u00adfen, Zo\u200bloft, Lexa\u200cpro, Ad\u200dvil, Cou\u2060madin and insulin\u00ad glar\u00adgine')).toEqual([
+      ['bac\u00adlo\u00adfen', 'baclofen'],
+      ['Zo\u200bloft', 'sertraline'],
+      ['Lexa\u200cpro', 'escitalopram'],
+      ['Ad\u200dvil', 'ibuprofen'],
+      ['Cou\u2060madin', 'warfarin'],
+      ['insulin\u00ad glar\u00adgine', 'insulin-glargine'],
+    ]);
+    // A visible hyphen inside a word still splits it.
+    expect(found('bac-lofen Zo-loft')).toEqual([]);
+  });
+
+  it('reports offsets of the name as written: invisible characters inside it, not around it', () => {
+    const text = 'On \u200bbac\u00adlofen\u200b today';
+    const [m] = findMatches(index, text);
+    expect(m).toMatchObject({ start: 4, end: 13, text: 'bac\u00adlofen', drug: 'baclofen' });
+    expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('finds accented spellings when the name without accents is a name', () => {
+    expect(found('Paracétamol, PARACÉTAMOL, Parace\u0301tamol, ibuprofén; not Ibuprofène or Zoloftè')).toEqual([
+      ['Paracétamol', 'acetaminophen'],
+      ['PARACÉTAMOL', 'acetaminophen'],
+      ['Parace\u0301tamol', 'acetaminophen'],
+      ['ibuprofén', 'ibuprofen'],
+    ]);
+  });
+
+  it('keeps exact-case names exact when accents or wide letters are folded', () => {
+    expect(found('ÁPAP and ＡＰＡＰ are APAP; Ápap, ａｐａｐ and Apap are not.')).toEqual([
+      ['ÁPAP', 'acetaminophen'],
+      ['ＡＰＡＰ', 'acetaminophen'],
+      ['APAP', 'acetaminophen'],
+    ]);
+  });
+
+  it('finds fullwidth, ligature and styled spellings, with offsets into the original', () => {
+    const text = 'ｂａｃｌｏｆｅｎ, ＺＯＬＯＦＴ, Ｔｏｐｒｏｌ－ＸＬ, Zanaﬂex, 𝐋𝐞𝐱𝐚𝐩𝐫𝐨.';
+    expect(found(text)).toEqual([
+      ['ｂａｃｌｏｆｅｎ', 'baclofen'],
+      ['ＺＯＬＯＦＴ', 'sertraline'],
+      ['Ｔｏｐｒｏｌ－ＸＬ', 'metoprolol'],
+      ['Zanaﬂex', 'tizanidine'],
+      ['𝐋𝐞𝐱𝐚𝐩𝐫𝐨', 'escitalopram'],
+    ]);
+    for (const m of findMatches(index, text)) expect(text.slice(m.start, m.end)).toBe(m.text);
+    // Fullwidth identifiers and URLs are still identifiers and URLs; "™" is not a letter.
+    expect(found('ｂａｃｌｏｆｅｎ＿ｔａｂ ｗｗｗ．ｂａｃｌｏｆｅｎ．ｃｏｍ ｂａｃｌｏｆｅｎ２ Zoloft™')).toEqual([['Zoloft', 'sertraline']]);
   });
 
   it('handles huge text with many matches and long unbroken chunks', () => {

@@ -156,6 +156,16 @@ describe('page scanner', () => {
     expect(document.body.textContent).toBe(text);
   });
 
+  it('finds a multi-word name that straddles the end of a window in a huge node', async () => {
+    // "insulin" ends just before the window's last space; "glargine" starts after it.
+    const text = `${'a '.repeat(1996)}insulin glargine and more ${'a '.repeat(3000)}`;
+    expect(text.indexOf('insulin glargine')).toBe(3992);
+    document.body.append(document.createTextNode(text));
+    await scan();
+    expect(marks()).toEqual([['insulin glargine', 'insulin-glargine']]);
+    expect(document.body.textContent).toBe(text);
+  });
+
   it('can remove every highlight, restoring the original text', async () => {
     document.body.innerHTML = '<p>baclofen, Zoloft and <i>Lexapro</i>.</p>';
     const before = document.body.innerHTML;
