@@ -5,8 +5,8 @@
  * elements. The built extension in real Chromium.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from '../../scripts/lib/extension-browser';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSuite } from './helpers/extension-suite';
 
 /** The few extension APIs the tests call in the background (no @types/chrome needed). */
 declare const chrome: {
@@ -16,22 +16,11 @@ declare const chrome: {
   };
 };
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useExtensionSuite();
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}${path}`);
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.server.origin}${path}`);
   return page;
 }
 
@@ -42,7 +31,7 @@ const highlights = (page: Page, selector: string) =>
 /** The drug ids the page reports to the toolbar popup (`medmark/page-state`), as the popup asks for them. */
 async function pageDrugs(page: Page): Promise<string[]> {
   await page.bringToFront();
-  return browser.worker.evaluate(async () => {
+  return suite.browser.worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     const state = (await chrome.tabs.sendMessage(tab.id!, { type: 'medmark/page-state' }, { frameId: 0 })) as { drugs: { id: string }[] };
     return state.drugs.map((d) => d.id);

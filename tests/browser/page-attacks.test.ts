@@ -5,27 +5,16 @@
  * The built extension in real Chromium.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from '../../scripts/lib/extension-browser';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSuite } from './helpers/extension-suite';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useExtensionSuite();
 
 const marks = (page: Page) => page.locator('mark[data-medmark]');
 
 async function open(path: string, atLeast = 1): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}${path}`);
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.server.origin}${path}`);
   await expect.poll(() => marks(page).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(atLeast);
   return page;
 }
@@ -71,8 +60,8 @@ describe('a page that defines the UI element names and hides what is added', () 
 
 describe('a page that forges the content script\'s stop event', () => {
   it('does not switch Medmark off: later content is still highlighted and opens', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/attacks/forged-stop.html`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.server.origin}/attacks/forged-stop.html`);
     // The page saw WXT's message and replayed it as the stop event.
     await expect.poll(() => page.evaluate(() => (window as unknown as { __forged: number }).__forged), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(300);

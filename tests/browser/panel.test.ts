@@ -6,27 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, ROOT, serveFixtures, type ExtensionBrowser, type FixtureServer } from '../../scripts/lib/extension-browser';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/lib/extension-browser';
+import { useExtensionSuite } from './helpers/extension-suite';
 
 declare const chrome: { storage: { local: { clear(): Promise<void> } } };
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useExtensionSuite();
 
 async function extensionPage(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  const page = await suite.browser.context.newPage();
+  await page.goto(`chrome-extension://${suite.browser.extensionId}/${path}`);
   return page;
 }
 
@@ -158,8 +148,8 @@ describe('side panel', () => {
 describe('settings page', () => {
   it('changes the highlight style and switches a site off on open tabs without a reload', async () => {
     await resetStorage();
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/meds.html`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.server.origin}/meds.html`);
     const mark = page.locator('#first mark[data-drug="warfarin"]');
     await expect.poll(() => mark.getAttribute('data-mm-style'), { timeout: 10_000 }).toBe('underline');
 

@@ -5,8 +5,9 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, ROOT, serveFixtures, type ExtensionBrowser, type FixtureServer } from '../../scripts/lib/extension-browser';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/lib/extension-browser';
+import { useExtensionSuite } from './helpers/extension-suite';
 
 /** The few extension APIs the tests call inside extension pages (no @types/chrome needed). */
 declare const chrome: {
@@ -15,32 +16,21 @@ declare const chrome: {
   storage: { local: { clear(): Promise<void>; get(key: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
 };
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useExtensionSuite();
 
 const marks = (page: Page) => page.locator('mark[data-medmark]');
 
 async function openPage(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}${path}`);
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.server.origin}${path}`);
   await expect.poll(() => marks(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
   return page;
 }
 
 /** An extension page (popup, side panel, options) opened as a tab. */
 async function extensionPage(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  const page = await suite.browser.context.newPage();
+  await page.goto(`chrome-extension://${suite.browser.extensionId}/${path}`);
   return page;
 }
 
@@ -51,7 +41,7 @@ async function extensionPage(path: string): Promise<Page> {
  */
 async function tabIdOf(page: Page): Promise<number> {
   await page.bringToFront();
-  const id = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  const id = await suite.browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
   if (id === undefined) throw new Error(`no tab for ${page.url()}`);
   return id;
 }
@@ -121,7 +111,7 @@ describe('toolbar popup', () => {
     const tabId = await tabIdOf(page);
     const popup = await extensionPage('popup.html');
     await expect.poll(() => badge(popup, tabId), { timeout: 5_000 }).toBe('5');
-    await page.goto(`${server.origin}/dynamic.html`);
+    await page.goto(`${suite.server.origin}/dynamic.html`);
     await expect.poll(() => badge(popup, tabId), { timeout: 5_000 }).toBe('');
     await page.evaluate(() => (window as unknown as { addPost(t: string): void }).addPost('Started metformin today.'));
     await expect.poll(() => badge(popup, tabId), { timeout: 5_000 }).toBe('1');
@@ -149,8 +139,8 @@ describe('toolbar popup', () => {
     await expect.poll(() => popup.locator('.mm-state').textContent()).toContain('switched off on 127.0.0.1');
 
     // Remembered: a new page on the same site stays off.
-    const other = await browser.context.newPage();
-    await other.goto(`${server.origin}/article.html`);
+    const other = await suite.browser.context.newPage();
+    await other.goto(`${suite.server.origin}/article.html`);
     await other.waitForTimeout(1_000);
     expect(await marks(other).count()).toBe(0);
     await other.close();
@@ -176,7 +166,7 @@ describe('toolbar popup', () => {
   });
 
   it('says so on a page where it cannot run', async () => {
-    const blank = await browser.context.newPage();
+    const blank = await suite.browser.context.newPage();
     await blank.goto('about:blank');
     const tabId = await tabIdOf(blank);
     const popup = await extensionPage(`popup.html?tabId=${tabId}`);
