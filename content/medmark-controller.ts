@@ -9,7 +9,7 @@
 import type { NameIndex } from '../drugs/name-index';
 import type { MineAnswer } from '../messaging/protocol';
 import type { PageState, TabRequest } from '../messaging/tab-protocol';
-import { isSiteDisabled, parseSettings, type Settings } from '../settings/settings';
+import { DEFAULT_SETTINGS, isSiteDisabled, type Settings } from '../settings/settings';
 import type { BackgroundClient } from './background-client';
 import { startMedmark, type HighlightRun } from './start-medmark';
 
@@ -108,7 +108,7 @@ export function createMedmarkController(deps: MedmarkControllerDeps): MedmarkCon
         mentions: next.mentions,
         decorate,
         onDrugsChanged,
-        hoverDelayMs: () => settings?.hoverDelayMs ?? 350,
+        hoverDelayMs: () => (settings ?? DEFAULT_SETTINGS).hoverDelayMs,
         addMedication: (id) => deps.client.addMedication(id),
         doc: deps.doc,
       });
@@ -123,7 +123,7 @@ export function createMedmarkController(deps: MedmarkControllerDeps): MedmarkCon
     void refreshMine();
   });
   // Unreadable settings are not a reason to stop helping: run with the defaults.
-  const ready = deps.loadSettings().then(apply, () => apply(parseSettings(undefined)));
+  const ready = deps.loadSettings().then(apply, () => apply(DEFAULT_SETTINGS));
 
   return {
     ready,

@@ -10,6 +10,7 @@
  * again from what is on the new body. The old body keeps its marks: a page
  * that puts it back (a snapshot cache) has them counted again.
  */
+import { withoutInvisible } from '../drugs/text-normalize';
 import type { NameIndex } from '../drugs/name-index';
 import type { MentionMode } from '../settings/settings';
 import type { PageDrug } from '../messaging/tab-protocol';
@@ -18,9 +19,6 @@ import { watchBody } from './body-watch';
 import { MARK_ATTRIBUTE } from './exclusions';
 import { highlightBody, type BodyHighlight } from './highlight-body';
 
-
-/** Characters a page may put inside a word without showing them (soft hyphen, zero-width space, joiners). */
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060]/g;
 export type HighlightRunOptions = {
   index: NameIndex;
   client: BackgroundClient;
@@ -59,7 +57,7 @@ export function startMedmark(options: HighlightRunOptions): HighlightRun {
     }
     drug.count++;
     // "bac\u00adlofen" (a soft hyphen from the page's hyphenation) is the name "baclofen".
-    const name = text.replace(INVISIBLE, '');
+    const name = withoutInvisible(text);
     if (!drug.names.includes(name)) drug.names.push(name);
     if (isFirst) queueMicrotask(options.onDrugsChanged);
     return isFirst;

@@ -60,7 +60,11 @@ type Side = {
 };
 
 /** What the checker needs to know about each drug and agent; built once per knowledge base. */
-type CheckIndex = { sides: Map<string, Side>; classIds: Set<string> };
+type CheckIndex = {
+  sides: Map<string, Side>;
+  /** Classes of medicines that do the same job (data: `duplicateTherapy`); see drugs/schema.ts. */
+  duplicateClasses: Set<string>;
+};
 
 const indexCache = new WeakMap<KnowledgeBase, CheckIndex>();
 
@@ -88,7 +92,7 @@ function indexOf(kb: KnowledgeBase): CheckIndex {
       : new Map([[d.id, d.name]]);
     sides.set(d.id, { name: d.name, notDrug: false, combination, ingredients });
   }
-  const index = { sides, classIds: new Set(kb.classes.map((c) => c.id)) };
+  const index = { sides, duplicateClasses: new Set(kb.classes.filter((c) => c.duplicateTherapy).map((c) => c.id)) };
   indexCache.set(kb, index);
   return index;
 }
@@ -106,9 +110,7 @@ const bySeverity = (a: { severity: Severity }, b: { severity: Severity }) => sev
 const mostSevere = (a: Severity, b: Severity): Severity => (severityRank(a) <= severityRank(b) ? a : b);
 
 export function checkMedications(kb: KnowledgeBase, resolver: InteractionResolver, items: readonly CheckItem[]): CheckFinding[] {
-  const { sides } = indexOf(kb);
-  // Classes of medicines that do the same job (data: `duplicateTherapy`); see drugs/schema.ts.
-  const duplicateClasses = new Set(kb.classes.filter((c) => c.duplicateTherapy).map((c) => c.id));
+  const { sides, duplicateClasses } = indexOf(kb);
   // Unknown ids (and class ids, which are not medicines) are left out, never an error:
   // the reader's list may hold a medicine that a newer knowledge base renamed.
   const known = items.filter((item) => sides.has(item.id));

@@ -45,6 +45,14 @@ const INVISIBLE = new Set([
   0x2060, // word joiner
 ]);
 
+/** The same characters as INVISIBLE, as a pattern. */
+const INVISIBLE_PATTERN = /[\u00ad\u200b-\u200d\u2060]/g;
+
+/** `text` without the invisible characters above ("bac\u00adlofen" → "baclofen"). */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE_PATTERN, '');
+}
+
 /**
  * Every character `normalizeForMatching` may change, and some it does not
  * (the test is conservative; a unit test checks it misses nothing). Outside it:

@@ -24,6 +24,8 @@ export default defineBackground(() => {
       case 'medmark/add-medication':
         return (await addMedication(message.id, knownIds)).map((m) => m.id);
       default: {
+        // Read for each request, not cached: a cache updated by a storage watcher
+        // could answer a content script that saw the same change first with the old list.
         const myMedicationIds = (await loadMedications(knownIds)).map((m) => m.id);
         handle ??= createRequestHandler(kb);
         return handle(message, { myMedicationIds });

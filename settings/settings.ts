@@ -30,6 +30,7 @@ export type Settings = {
 export const DEFAULT_SETTINGS: Settings = {
   highlightStyle: 'underline',
   mentions: 'all',
+  // Hover intent: a pointer passing over a word should not flash a card (content/drug-ui.ts).
   hoverDelayMs: 350,
   disabledSites: [],
   paused: false,

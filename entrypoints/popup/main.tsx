@@ -6,7 +6,7 @@ import '../../components/extension-page.css';
 import '../../components/popup/popup.css';
 import { createInteractionResolver } from '../../drugs/interactions';
 import { reportPage } from '../../drugs/page-report';
-import type { PageState, TabRequest } from '../../messaging/tab-protocol';
+import { fetchPageState, sendToTab } from '../../extension-pages/active-tab';
 import { medicationIdsOf } from '../../settings/known-ids';
 import { normalizeSite } from '../../settings/settings';
 import { addMedication, loadMedications, updateSettings, watchMedications, watchSettings } from '../../settings/storage-items';
@@ -31,19 +31,11 @@ let tab: Browser.tabs.Tab | undefined;
 let page: PopupPage = { kind: 'loading' };
 let myMedicationIds: string[] = [];
 
-// The top frame answers for the tab; each frame is a page of its own (its own highlights and list).
-const TOP_FRAME = 0;
-const send = (request: TabRequest) => browser.tabs.sendMessage(tab!.id!, request, { frameId: TOP_FRAME });
-
 async function refresh() {
   tab ??= await targetTab();
   myMedicationIds = (await loadMedications(knownIds)).map((m) => m.id);
-  let state: PageState | undefined;
-  try {
-    state = tab?.id !== undefined ? ((await send({ type: 'medmark/page-state' })) as PageState) : undefined;
-  } catch {
-    state = undefined; // no content script here: a browser page, the store, the PDF viewer
-  }
+  // No answer: no content script here (a browser page, the store, the PDF viewer).
+  const state = tab?.id !== undefined ? await fetchPageState(tab.id) : undefined;
   if (!state) {
     page = { kind: 'unavailable' };
   } else {
@@ -60,7 +52,7 @@ function draw() {
       nameOf={(id) => names.get(id) ?? id}
       myMedicationIds={myMedicationIds}
       onJump={(id) => {
-        void send({ type: 'medmark/jump', id });
+        if (tab?.id !== undefined) void sendToTab(tab.id, { type: 'medmark/jump', id });
       }}
       onAddToMyMedications={(id) => {
         void addMedication(id, knownIds);

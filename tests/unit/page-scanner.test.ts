@@ -4,7 +4,7 @@ import { compileNameIndex } from '../../drugs/name-index';
 import { nameEntriesOf } from '../../drugs/name-entries';
 import { removeHighlights } from '../../content/highlight';
 import { UI_HOST_ATTRIBUTE } from '../../content/exclusions';
-import { createPageScanner, MAX_QUEUED_ROOTS } from '../../content/page-scanner';
+import { createPageScanner, MAX_QUEUED_ROOTS, type PageScannerOptions } from '../../content/page-scanner';
 import { sampleKb } from './helpers/sample-kb';
 
 const index = compileNameIndex(nameEntriesOf(sampleKb()));
@@ -16,6 +16,25 @@ async function scan(root: Node = document.body) {
   scanner.scan(root);
   await scanner.idle();
   return scanner;
+}
+
+/**
+ * A scanner whose clock costs 1 ms per reading, so a slice covers only a few
+ * nodes or windows; counts the slices it schedules.
+ */
+function slicedScanner(options: Partial<PageScannerOptions> = {}) {
+  let clock = 0;
+  let slices = 0;
+  const scanner = createPageScanner({
+    index,
+    now: () => clock++,
+    schedule: (run) => {
+      slices++;
+      setTimeout(run, 0);
+    },
+    ...options,
+  });
+  return { scanner, slices: () => slices };
 }
 
 beforeEach(() => {
@@ -92,21 +111,11 @@ describe('page scanner', () => {
 
   it('works in time slices: a page larger than one slice is finished over several', async () => {
     document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>Post ${i}: baclofen</p>`).join('');
-    let clock = 0;
-    let slices = 0;
-    const scanner = createPageScanner({
-      index,
-      // Each reading of the clock costs 1 ms, so a slice covers only a few nodes.
-      now: () => clock++,
-      schedule: (run) => {
-        slices++;
-        setTimeout(run, 0);
-      },
-    });
+    const { scanner, slices } = slicedScanner();
     scanner.scan(document.body);
     await scanner.idle();
     expect(marks()).toHaveLength(300);
-    expect(slices).toBeGreaterThan(10);
+    expect(slices()).toBeGreaterThan(10);
   });
 
   it('collapses a huge burst of roots into one rescan of the body', async () => {
@@ -134,23 +143,12 @@ describe('page scanner', () => {
     const text = Array.from({ length: 4000 }, (_, i) => `Line ${i} mentions ${i % 2 ? 'Zoloft' : 'baclofen'} here.`).join(' ');
     const node = document.createTextNode(text);
     document.body.append(node);
-    let clock = 0;
-    let slices = 0;
     const seen: string[] = [];
-    const scanner = createPageScanner({
-      index,
-      // Each reading of the clock costs 1 ms, so a slice can do only a few windows.
-      now: () => clock++,
-      schedule: (run) => {
-        slices++;
-        setTimeout(run, 0);
-      },
-      onMatch: (m) => seen.push(m.drug) > 0,
-    });
+    const { scanner, slices } = slicedScanner({ onMatch: (m) => seen.push(m.drug) > 0 });
     scanner.scan(document.body);
     await scanner.idle();
     // One node used to be matched and wrapped in a single slice, whatever its size.
-    expect(slices).toBeGreaterThan(3);
+    expect(slices()).toBeGreaterThan(3);
     expect(marks()).toHaveLength(4000);
     expect(seen.slice(0, 4)).toEqual(['baclofen', 'sertraline', 'baclofen', 'sertraline']);
     expect(document.body.textContent).toBe(text);
