@@ -51,6 +51,12 @@ export const aliasSchema = z.strictObject({
    * tell which medicine a page means, and a tool given it asks which one.
    */
   ambiguous: z.literal(true).optional(),
+  /**
+   * `medical`: the name is also an ordinary word or another thing (lithium in
+   * batteries, iron, Allegra as a given name), so it is highlighted only where
+   * the text around it reads as medical (see `drugs/medical-context.ts`).
+   */
+  context: z.literal('medical').optional(),
 });
 export type Alias = z.infer<typeof aliasSchema>;
 
@@ -131,6 +137,16 @@ export const drugRecordSchema = z.strictObject({
   /** Display name: the generic name, e.g. "Baclofen". */
   name: text,
   aliases: z.array(aliasSchema),
+  /** Like an alias's `context`: the display name itself is highlighted only in medical text. */
+  nameContext: z.literal('medical').optional(),
+  /**
+   * For a record that stands for a family people name without a member
+   * ("insulin"): the kinds, each with the records that belong to it, shown as
+   * links. Ids must be drug records.
+   */
+  kinds: z
+    .array(z.strictObject({ label: text, drugs: z.array(idSchema).min(1, 'name at least one record') }))
+    .optional(),
   /** For combination products: names of the ingredients (linked when they have records). */
   ingredients: z.array(text).optional(),
   /** Human-readable class, e.g. "Muscle relaxant (GABA-B agonist)". */

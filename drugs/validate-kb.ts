@@ -145,6 +145,14 @@ export function validateKnowledgeBase(sources: KbSources, notes?: ValidationNote
     record.doses?.forEach((dose, i) => checkClassRefs(dose.classes, file, `doses[${i}].classes`));
     checkTargets(record.id, record.interactions, file, 'interactions');
   }
+  const drugIds = new Set(drugs.map((d) => d.record.id));
+  for (const { file, record } of drugs) {
+    record.kinds?.forEach((kind, i) =>
+      kind.drugs.forEach((id, j) => {
+        if (!drugIds.has(id)) problems.push({ file, field: `kinds[${i}].drugs[${j}]`, message: `"${id}" is not a drug record` });
+      }),
+    );
+  }
   checkDoses(drugs, classes, agents, problems);
   checkClassCycles(classes, problems);
   checkNames(drugs, agents, problems);
