@@ -6,7 +6,7 @@ declare module 'virtual:medmark/kb' {
 }
 
 declare module 'virtual:medmark/names' {
-  /** JSON of `EncodedNames` (drugs/name-encoding.ts). */
+  /** JSON of `ShippedNames` (drugs/name-encoding.ts). */
   const names: string;
   export default names;
 }

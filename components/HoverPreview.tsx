@@ -7,11 +7,13 @@ type HoverPreviewProps = {
   preview?: DrugPreview;
   /** The highlight sits inside a link, so a plain click follows the link. */
   inLink: boolean;
+  /** The highlight is a probable misspelling: the word as written and the name it is close to. */
+  guess?: { written: string; name: string };
   onOpenDetails: () => void;
 };
 
 /** The compact card shown on hover or focus: name, class, one line of what it is for. */
-export function HoverPreview({ preview, inLink, onOpenDetails }: HoverPreviewProps) {
+export function HoverPreview({ preview, inLink, guess, onOpenDetails }: HoverPreviewProps) {
   if (!preview) {
     return (
       <div class="mm-preview" aria-busy="true">
@@ -21,6 +23,11 @@ export function HoverPreview({ preview, inLink, onOpenDetails }: HoverPreviewPro
   }
   return (
     <div class="mm-preview">
+      {guess && (
+        <p class="mm-preview__guess" role="note">
+          “{guess.written}” looks like a misspelling. Did you mean <strong>{guess.name}</strong>?
+        </p>
+      )}
       <p class="mm-preview__name">{preview.name}</p>
       {preview.mine.length > 0 && (
         <p class="mm-preview__mine" role="note">

@@ -11,6 +11,7 @@ import { HoverPreview } from '../components/HoverPreview';
 import type { DrugDetails, DrugPreview } from '../messaging/protocol';
 import type { BackgroundClient } from './background-client';
 import { MARK_ATTRIBUTE } from './exclusions';
+import { GUESS_ATTRIBUTE } from './highlight';
 import { keepPlaced } from './placement';
 import type { UiRoot } from './ui-root';
 
@@ -62,6 +63,12 @@ function createPanel(ui: UiRoot, className: string): HTMLElement {
   return panel;
 }
 
+/** What a highlight of a probable misspelling says about itself (`highlight.ts`). */
+function guessOf(mark: HTMLElement): { written: string; name: string } | undefined {
+  const name = mark.getAttribute(GUESS_ATTRIBUTE);
+  return name ? { written: mark.textContent ?? '', name } : undefined;
+}
+
 type Panels = { ui: UiRoot; preview: HTMLElement; popover: HTMLElement };
 
 function createPanels(ui: UiRoot): Panels {
@@ -101,6 +108,7 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
       h(HoverPreview, {
         preview,
         inLink: mark.closest('a[href]') !== null,
+        guess: guessOf(mark),
         onOpenDetails: () => openPopover(mark, true),
       }),
       ensurePanels().preview,

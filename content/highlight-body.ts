@@ -12,6 +12,7 @@ import { watchUpgrades } from './custom-element-upgrades';
 import { createDrugUi } from './drug-ui';
 import { MARK_ATTRIBUTE } from './exclusions';
 import { removeHighlights } from './highlight';
+import { createContextCheck } from './medical-context-dom';
 import { watchMutations } from './mutation-watch';
 import { createPageScanner } from './page-scanner';
 import { createShadowRoots, marksInOrder } from './shadow-roots';
@@ -61,6 +62,7 @@ export function highlightBody(body: HTMLElement, options: BodyHighlightOptions):
     index: options.index,
     withoutObserving: (write) => watch.withoutObserving(write),
     onMatch: options.onMatch,
+    inMedicalContext: createContextCheck(options.index, () => body.ownerDocument.title),
     onMarks: (marks) => {
       for (const root of new Set(marks.map((mark) => mark.getRootNode()))) {
         if (root instanceof ShadowRoot) shadows.style(root);

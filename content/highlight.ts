@@ -33,9 +33,13 @@ function markJs(): MarkJsWrapper {
   return wrapper;
 }
 
-function decorate(mark: HTMLElement, drug: string) {
+/** On a highlight of a probable misspelling: the name it is close to ("Metformin"). */
+export const GUESS_ATTRIBUTE = 'data-mm-guess';
+
+function decorate(mark: HTMLElement, match: Match) {
   mark.setAttribute(MARK_ATTRIBUTE, '');
-  mark.dataset.drug = drug;
+  mark.dataset.drug = match.drug;
+  if (match.misspellingOf) mark.setAttribute(GUESS_ATTRIBUTE, match.misspellingOf);
   mark.removeAttribute('data-markjs');
   // Inside a link or button the host element keeps the focus and the click;
   // elsewhere the highlight itself is a keyboard-reachable button.
@@ -57,7 +61,7 @@ export function wrapMatches(node: Text, matches: readonly Match[]): HTMLElement[
     if (match.end > node.data.length) continue; // the page changed the text under us
     const after = wrap.wrapRangeInTextNode(node, match.start, match.end);
     const mark = after.previousSibling as HTMLElement;
-    decorate(mark, match.drug);
+    decorate(mark, match);
     marks.push(mark);
   }
   return marks.reverse();

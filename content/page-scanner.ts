@@ -45,6 +45,11 @@ export type PageScannerOptions = {
    * it can count mentions whether or not they are highlighted.
    */
   onMatch?: (match: Match) => boolean;
+  /**
+   * Decides matches of names that need a medical context (`match.needsContext`)
+   * from the text around them. Absent: such matches are never highlighted.
+   */
+  inMedicalContext?: (node: Text, match: Match) => boolean;
   /** Called after each slice with the marks it created. */
   onMarks?: (marks: HTMLElement[]) => void;
   /** Called for each open shadow root the walk passes (it is queued too), so the caller can watch it. */
@@ -136,7 +141,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
         : findMatches(options.index, text.slice(from, Math.min(text.length, to + WINDOW_OVERLAP)))
             .map((m) => ({ ...m, start: m.start + from, end: m.end + from }))
             .filter((m) => m.start < to);
-    const matches = options.onMatch ? found.filter((m) => options.onMatch!(m)) : found;
+    const inContext = found.filter((m) => !m.needsContext || (options.inMedicalContext?.(node, m) ?? false));
+    const matches = options.onMatch ? inContext.filter((m) => options.onMatch!(m)) : inContext;
     if (matches.length === 0) return to < text.length ? { node, from: to } : undefined;
     const wrapped = wrapMatches(node, matches);
     marks.push(...wrapped);

@@ -7,6 +7,7 @@
  * original text, so they can be used directly on DOM text nodes.
  */
 import { WORD_PATTERN, type NameIndex, type NameTarget, type TrieNode } from './name-index';
+import { findMisspelling } from './misspelling-index';
 import { normalizeForMatching } from './text-normalize';
 
 export type Match = {
@@ -17,6 +18,10 @@ export type Match = {
   /** The name as written on the page. */
   text: string;
   drug: string;
+  /** The name needs a medical context: the caller decides (`medical-context.ts`). */
+  needsContext?: true;
+  /** A probable misspelling of this name of the record ("Did you mean metformin?"). */
+  misspellingOf?: string;
 };
 
 /**
@@ -97,17 +102,14 @@ export function findMatches(index: NameIndex, original: string): Match[] {
   while (i < words.length) {
     const first = words[i];
     const firstLength = first.end - first.start;
-    if (firstLength < index.minFirstLength || firstLength > index.maxFirstLength) {
-      i++;
-      continue;
-    }
-    let node: TrieNode | undefined = index.root.children.get(first.text.toLowerCase());
-    let best: { count: number; drug: string } | undefined;
+    let node: TrieNode | undefined =
+      firstLength < index.minFirstLength || firstLength > index.maxFirstLength ? undefined : index.root.children.get(first.text.toLowerCase());
+    let best: { count: number; drug: string; context?: 'medical'; misspellingOf?: string } | undefined;
     let count = 1;
     while (node) {
       for (const target of node.targets) {
         if (accepts(target, words, i, count)) {
-          best = { count, drug: target.drug };
+          best = { count, drug: target.drug, context: target.context };
           break;
         }
       }
@@ -116,6 +118,10 @@ export function findMatches(index: NameIndex, original: string): Match[] {
       if (!NAME_GAP.test(text.slice(words[i + count - 1].end, nextWord.start))) break;
       node = node.children.get(nextWord.text.toLowerCase());
       count++;
+    }
+    if (!best && index.misspellings) {
+      const guess = findMisspelling(index.misspellings(), first.text);
+      if (guess) best = { count: 1, drug: guess.drug, misspellingOf: guess.name };
     }
     if (!best) {
       i++;
@@ -133,7 +139,10 @@ export function findMatches(index: NameIndex, original: string): Match[] {
     if (!chunkIsUrl) {
       const from = normalized.toOriginalStart(start);
       const to = normalized.toOriginalEnd(end);
-      matches.push({ start: from, end: to, text: original.slice(from, to), drug: best.drug });
+      const match: Match = { start: from, end: to, text: original.slice(from, to), drug: best.drug };
+      if (best.context) match.needsContext = true;
+      if (best.misspellingOf) match.misspellingOf = best.misspellingOf;
+      matches.push(match);
     }
     i += best.count;
   }

@@ -4,17 +4,36 @@
  */
 import type { KnowledgeBase } from './knowledge-base';
 import { nameKey, type NameEntry } from './name-index';
+import type { AliasKind, MatchMode } from './schema';
+
+/**
+ * Brands are never guessed at when misspelled: they are coined to sound like
+ * words, and many sit one letter from English words and names (Lyrica and
+ * lyrics, Provera and proverb, Coumadin and coumarin, Pyridium and pygidium;
+ * README, "Robustness"). Generic and international names are long and unlike
+ * words.
+ */
+function isBrand(kind: AliasKind): boolean {
+  return kind === 'brand' || kind === 'past-brand';
+}
 
 /**
  * Names for the matcher. Ambiguous names (marked so in every record that uses
  * them) are left out: a highlight must point to one medicine.
  */
 export function nameEntriesOf(kb: KnowledgeBase): NameEntry[] {
+  const entry = (name: string, drug: string, match: MatchMode | undefined, context: 'medical' | undefined, guess = true): NameEntry => ({
+    name,
+    drug,
+    ...(match && match !== 'any-case' && { match }),
+    ...(context && { context }),
+    ...(!guess && { guess: false as const }),
+  });
   return kb.drugs.flatMap((d) => [
-    { name: d.name, drug: d.id },
+    entry(d.name, d.id, undefined, d.nameContext),
     ...d.aliases
       .filter((a) => !a.ambiguous)
-      .map((a) => (a.match && a.match !== 'any-case' ? { name: a.name, drug: d.id, match: a.match } : { name: a.name, drug: d.id })),
+      .map((a) => entry(a.name, d.id, a.match, a.context, !isBrand(a.kind))),
   ]);
 }
 

@@ -5,6 +5,7 @@
  * (see `match.ts`).
  */
 import type { MatchMode } from './schema';
+import { compileMisspellingIndex, type MisspellingIndex } from './misspelling-index';
 import { normalizeForMatching } from './text-normalize';
 
 /** One name the matcher should find, and the record it points to. */
@@ -12,6 +13,10 @@ export type NameEntry = {
   name: string;
   drug: string;
   match?: MatchMode;
+  /** Highlighted only where the text around it reads as medical (`medical-context.ts`). */
+  context?: 'medical';
+  /** False: a word close to this name is never taken for its misspelling (`misspelling-index.ts`). */
+  guess?: false;
 };
 
 /** A record a name points to, with the exact tokens required for `exact-case` names. */
@@ -19,6 +24,8 @@ export type NameTarget = {
   drug: string;
   /** Present only for `exact-case` names: the tokens as written (folded, case kept). */
   exactTokens?: string[];
+  /** The name needs a medical context to be highlighted. */
+  context?: 'medical';
 };
 
 export type TrieNode = {
@@ -33,6 +40,12 @@ export type NameIndex = {
   minFirstLength: number;
   maxFirstLength: number;
   size: number;
+  /**
+   * Present when misspellings are looked for (`compileNameIndex`'s
+   * `misspellingExclusions`). Built on first use: a page with no long words
+   * never pays for it.
+   */
+  misspellings?: () => MisspellingIndex;
 };
 
 /**
@@ -57,11 +70,19 @@ function newNode(): TrieNode {
   return { children: new Map(), targets: [] };
 }
 
+export type NameIndexOptions = {
+  /**
+   * Look for probable misspellings of names too (`misspelling-index.ts`),
+   * never taking these English words for one. Absent: names only.
+   */
+  misspellingExclusions?: Iterable<string>;
+};
+
 /**
  * Builds the index. Entries with `match: 'none'` or no words are left out.
  * Names are folded the way the matcher folds text (`text-normalize.ts`).
  */
-export function compileNameIndex(entries: readonly NameEntry[]): NameIndex {
+export function compileNameIndex(entries: readonly NameEntry[], options: NameIndexOptions = {}): NameIndex {
   const root = newNode();
   let minFirstLength = Infinity;
   let maxFirstLength = 0;
@@ -81,8 +102,9 @@ export function compileNameIndex(entries: readonly NameEntry[]): NameIndex {
       }
       node = next;
     }
-    const target: NameTarget =
-      mode === 'exact-case' ? { drug: entry.drug, exactTokens: tokens } : { drug: entry.drug };
+    const target: NameTarget = { drug: entry.drug };
+    if (mode === 'exact-case') target.exactTokens = tokens;
+    if (entry.context) target.context = entry.context;
     if (!node.targets.some((t) => sameTarget(t, target))) {
       node.targets.push(target);
       size++;
@@ -95,9 +117,15 @@ export function compileNameIndex(entries: readonly NameEntry[]): NameIndex {
     minFirstLength: Number.isFinite(minFirstLength) ? minFirstLength : 0,
     maxFirstLength,
     size,
+    misspellings: options.misspellingExclusions && lazily(() => compileMisspellingIndex(entries, options.misspellingExclusions!)),
   };
 }
 
 function sameTarget(a: NameTarget, b: NameTarget): boolean {
-  return a.drug === b.drug && a.exactTokens?.join(' ') === b.exactTokens?.join(' ');
+  return a.drug === b.drug && a.exactTokens?.join(' ') === b.exactTokens?.join(' ') && a.context === b.context;
+}
+
+function lazily<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
 }

@@ -38,6 +38,8 @@ export const ALIAS_KINDS = [
   'other', // other common spellings
 ] as const;
 
+export type AliasKind = (typeof ALIAS_KINDS)[number];
+
 export const aliasSchema = z.strictObject({
   name: text,
   kind: z.enum(ALIAS_KINDS),
@@ -222,3 +224,9 @@ export type Agent = z.infer<typeof agentSchema>;
 
 export const classesFileSchema = z.strictObject({ classes: z.array(classRecordSchema) });
 export const agentsFileSchema = z.strictObject({ agents: z.array(agentSchema) });
+
+/** `data/misspelling-exclusions.json`: English words never taken for misspellings. */
+export const misspellingExclusionsSchema = z.strictObject({
+  about: text,
+  words: z.array(z.string().regex(/^\p{Ll}+$/u, 'must be one lower-case word')),
+});

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import '../content/highlight.css';
 import { createBackgroundClient } from '../content/background-client';
 import { createMedmarkController, type MedmarkController } from '../content/medmark-controller';
-import { decodeNames, type EncodedNames } from '../drugs/name-encoding';
+import { decodeNames, type ShippedNames } from '../drugs/name-encoding';
 import { compileNameIndex } from '../drugs/name-index';
 import { isTabRequest } from '../messaging/tab-protocol';
 import { loadSettings, watchMedicationsChanged, watchSettings } from '../settings/storage-items';
@@ -29,8 +29,9 @@ export default defineContentScript({
     let controller: MedmarkController | undefined;
     const timer = setTimeout(() => {
       if (!extensionAlive()) return;
+      const shipped = JSON.parse(names) as ShippedNames;
       controller = createMedmarkController({
-        index: compileNameIndex(decodeNames(JSON.parse(names) as EncodedNames)),
+        index: compileNameIndex(decodeNames(shipped.names), { misspellingExclusions: shipped.notMisspellings }),
         host: location.hostname,
         client: createBackgroundClient(),
         loadSettings,

@@ -1,13 +1,16 @@
 /**
  * `npm run -s detect -- [--json] FILE`: the drug names in FILE's text, found by
  * the same matcher and names as the extension. `--json` prints
- * `[{"start", "end", "text", "drug"}]` with UTF-16 offsets.
+ * `[{"start", "end", "text", "drug", "misspellingOf"?, "needsContext"?}]` with
+ * UTF-16 offsets. Probable misspellings are found too ("metphormin"), and
+ * names that need a medical context only in paragraphs that read as medical.
  */
 import { readFileSync } from 'node:fs';
-import { findMatches } from '../drugs/match';
 import { compileNameIndex } from '../drugs/name-index';
 import { nameEntriesOf } from '../drugs/name-entries';
+import { detectInText } from '../drugs/text-detection';
 import { fail, loadOrExit } from './lib/cli';
+import { loadMisspellingExclusions } from './lib/kb-source';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -21,7 +24,7 @@ try {
   fail(`cannot read ${files[0]}: ${(error as Error).message}`);
 }
 const kb = loadOrExit();
-const matches = findMatches(compileNameIndex(nameEntriesOf(kb)), text);
+const matches = detectInText(compileNameIndex(nameEntriesOf(kb), { misspellingExclusions: loadMisspellingExclusions() }), text);
 
 if (json) {
   process.stdout.write(`${JSON.stringify(matches)}\n`);
@@ -29,6 +32,9 @@ if (json) {
   console.log('No drug names found.');
 } else {
   const names = new Map(kb.drugs.map((d) => [d.id, d.name]));
-  for (const m of matches) console.log(`${m.start}-${m.end}\t${m.text}\t-> ${names.get(m.drug)} (${m.drug})`);
+  for (const m of matches) {
+    const guess = m.misspellingOf ? `\tprobable misspelling of ${m.misspellingOf}` : '';
+    console.log(`${m.start}-${m.end}\t${m.text}\t-> ${names.get(m.drug)} (${m.drug})${guess}`);
+  }
   console.log(`${matches.length} match${matches.length === 1 ? '' : 'es'}, ${new Set(matches.map((m) => m.drug)).size} drugs.`);
 }

@@ -17,9 +17,9 @@ export function fail(message: string, status = EXIT_USAGE): never {
   process.exit(status);
 }
 
-export function loadOrExit(notes?: ValidationNotes): KnowledgeBase {
+export function loadOrExit(notes?: ValidationNotes, dataDir?: string): KnowledgeBase {
   try {
-    return loadKnowledgeBase(undefined, notes);
+    return loadKnowledgeBase(dataDir, notes);
   } catch (error) {
     if (error instanceof KbValidationError) fail(error.message, 1);
     throw error;

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase } from '../../drugs/knowledge-base';
+import { misspellingExclusionsSchema } from '../../drugs/schema';
 import { validateKnowledgeBase, type KbSources, type SourceFile, type ValidationNotes } from '../../drugs/validate-kb';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -25,7 +26,7 @@ function jsonFiles(dir: string): string[] {
 
 /** Every source file path, for build watchers. */
 export function kbSourcePaths(dataDir = DATA_DIR): string[] {
-  return ['classes', 'agents', 'drugs'].flatMap((folder) => jsonFiles(join(dataDir, folder)));
+  return [...['classes', 'agents', 'drugs'].flatMap((folder) => jsonFiles(join(dataDir, folder))), join(dataDir, MISSPELLING_EXCLUSIONS_FILE)];
 }
 
 export function readKbSources(dataDir = DATA_DIR): KbSources {
@@ -39,4 +40,19 @@ export function readKbSources(dataDir = DATA_DIR): KbSources {
 /** Reads and validates; throws `KbValidationError` naming file and field. */
 export function loadKnowledgeBase(dataDir = DATA_DIR, notes?: ValidationNotes): KnowledgeBase {
   return validateKnowledgeBase(readKbSources(dataDir), notes);
+}
+
+export const MISSPELLING_EXCLUSIONS_FILE = 'misspelling-exclusions.json';
+
+/**
+ * The English words never taken for misspellings (`drugs/misspelling-index.ts`),
+ * from `data/misspelling-exclusions.json`. A malformed file fails with its name.
+ */
+export function loadMisspellingExclusions(dataDir = DATA_DIR): string[] {
+  const path = join(dataDir, MISSPELLING_EXCLUSIONS_FILE);
+  const parsed = misspellingExclusionsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`${relative(PROJECT_ROOT, path)}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data.words;
 }
