@@ -15,6 +15,7 @@ import { removeHighlights } from './highlight';
 import { createContextCheck } from './medical-context-dom';
 import { watchMutations } from './mutation-watch';
 import { createPageScanner } from './page-scanner';
+import { SHADOW_ATTACHED_EVENT } from './shadow-attach-signal';
 import { createShadowRoots, marksInOrder } from './shadow-roots';
 import { createUiRoot } from './ui-root';
 
@@ -76,6 +77,18 @@ export function highlightBody(body: HTMLElement, options: BodyHighlightOptions):
   });
   scanner.scan(body);
 
+  // A shadow root attached late to an element already in the page (told by
+  // our page-world signal, content/shadow-attach-signal.ts). The event may be
+  // the page's own: we only look at elements in this body or its shadow trees
+  // that really have an open root.
+  const onShadowAttached = (event: Event) => {
+    const host = event.composedPath()[0];
+    if (!(host instanceof Element) || !host.shadowRoot) return;
+    const root = host.getRootNode();
+    if (root === doc ? body.contains(host) : root instanceof ShadowRoot && shadows.connected().includes(root)) scanner.scan(host);
+  };
+  doc.addEventListener(SHADOW_ATTACHED_EVENT, onShadowAttached, true);
+
   const drugUi = createDrugUi({
     createUi: () => createUiRoot(doc),
     client: options.client,
@@ -85,6 +98,7 @@ export function highlightBody(body: HTMLElement, options: BodyHighlightOptions):
   });
 
   const detach = () => {
+    doc.removeEventListener(SHADOW_ATTACHED_EVENT, onShadowAttached, true);
     scanner.destroy();
     watch.destroy();
     upgrades.destroy();

@@ -83,6 +83,8 @@ describe('web components', () => {
     // One second after load: a definition upgrades an element already in the page, and a component is added.
     await expect.poll(() => highlights(page, '#late-defined'), { timeout: 10_000 }).toEqual([['Lexapro', 'escitalopram']]);
     await expect.poll(() => highlights(page, '#added'), { timeout: 10_000 }).toEqual([['Zoloft', 'sertraline']]);
+    // A root attached late to a plain element that was in the page all along.
+    await expect.poll(() => highlights(page, '#late-attached'), { timeout: 10_000 }).toEqual([['warfarin', 'warfarin']]);
     // Text a component renders later into a root we already know.
     await page.evaluate(() => (document.getElementById('at-load') as HTMLElement & { addLine(t: string): void }).addLine('Later in the same root: amlodipine.'));
     await expect.poll(() => highlights(page, '#at-load .added'), { timeout: 10_000 }).toEqual([['amlodipine', 'amlodipine']]);
@@ -106,6 +108,25 @@ describe('web components', () => {
     await page.waitForTimeout(500);
     expect(await page.$eval('[data-medmark-ui]', (host) => host.shadowRoot!.querySelectorAll('mark').length)).toBe(0);
     expect(await popover(page).locator('mark').count()).toBe(0);
+    await page.close();
+  });
+
+  it('learns of late roots without changing attachShadow as the page sees it', async () => {
+    const page = await open('/hostile/shadow-roots.html');
+    await expect.poll(() => highlights(page, '#at-load'), { timeout: 15_000 }).toEqual([['baclofen', 'baclofen']]);
+    const seen = await page.evaluate(() => {
+      const attach = Element.prototype.attachShadow;
+      const host = document.createElement('span');
+      const root = attach.call(host, { mode: 'closed' });
+      let threw = '';
+      try {
+        attach.call(host, { mode: 'open' }); // a second root is refused, as natively
+      } catch (error) {
+        threw = (error as Error).name;
+      }
+      return { name: attach.name, length: attach.length, source: Function.prototype.toString.call(attach), closed: host.shadowRoot === null && root instanceof ShadowRoot, threw };
+    });
+    expect(seen).toEqual({ name: 'attachShadow', length: 1, source: 'function attachShadow() { [native code] }', closed: true, threw: 'NotSupportedError' });
     await page.close();
   });
 
