@@ -11,10 +11,9 @@
  * upgrade is per name, so one sample answers for all): a few property reads
  * every few seconds, and nothing once every name seen is defined.
  *
- * Not covered: `attachShadow` called late on an element that is already
- * defined (or built in), with no other change to the page. Nothing observable
- * happens then; an element added with its shadow root, or a mutation in its
- * light tree, is found by the scanner as usual.
+ * `attachShadow` called late on an element that is already defined (or built
+ * in) changes nothing observable either; our page-world signal tells of it
+ * (`shadow-attach-signal.ts`, Chromium).
  */
 
 /** First look soon after a name is seen: components are often defined just after the page loads. */

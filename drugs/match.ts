@@ -6,7 +6,7 @@
  * accents and fullwidth forms), but offsets are UTF-16 indices into the
  * original text, so they can be used directly on DOM text nodes.
  */
-import { WORD_PATTERN, type NameIndex, type NameTarget, type TrieNode } from './name-index';
+import { NOT_A_NAME, WORD_PATTERN, type NameIndex, type NameTarget, type TrieNode } from './name-index';
 import { findMisspelling } from './misspelling-index';
 import { normalizeForMatching } from './text-normalize';
 
@@ -125,6 +125,11 @@ export function findMatches(index: NameIndex, original: string): Match[] {
     }
     if (!best) {
       i++;
+      continue;
+    }
+    if (best.drug === NOT_A_NAME) {
+      // "ethinyl estradiol": read whole, so its "estradiol" is not a match.
+      i += best.count;
       continue;
     }
     const start = first.start;

@@ -3,7 +3,7 @@
  * This list (not the full records) is what the content script carries.
  */
 import type { KnowledgeBase } from './knowledge-base';
-import { nameKey, type NameEntry } from './name-index';
+import { nameKey, NOT_A_NAME, type NameEntry } from './name-index';
 import type { AliasKind, MatchMode } from './schema';
 
 /**
@@ -30,6 +30,7 @@ export function nameEntriesOf(kb: KnowledgeBase): NameEntry[] {
     ...(!guess && { guess: false as const }),
   });
   return kb.drugs.flatMap((d) => [
+    ...(d.notPartOf ?? []).map((phrase) => entry(phrase, NOT_A_NAME, undefined, undefined, false)),
     entry(d.name, d.id, undefined, d.nameContext),
     ...d.aliases
       .filter((a) => !a.ambiguous)

@@ -8,6 +8,13 @@ import type { MatchMode } from './schema';
 import { compileMisspellingIndex, type MisspellingIndex } from './misspelling-index';
 import { normalizeForMatching } from './text-normalize';
 
+/**
+ * The "record" of a phrase that names no medicine we cover although it
+ * contains a name ("ethinyl estradiol", not estradiol): the matcher reads it
+ * whole and highlights nothing (`notPartOf` in the schema).
+ */
+export const NOT_A_NAME = '';
+
 /** One name the matcher should find, and the record it points to. */
 export type NameEntry = {
   name: string;

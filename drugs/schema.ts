@@ -139,6 +139,12 @@ export const drugRecordSchema = z.strictObject({
   /** Display name: the generic name, e.g. "Baclofen". */
   name: text,
   aliases: z.array(aliasSchema),
+  /**
+   * Phrases that contain one of this record's names but name something else:
+   * "ethinyl estradiol" is not estradiol. Such a phrase on a page is not
+   * highlighted as this record (a longer name of another record still is).
+   */
+  notPartOf: z.array(text).optional(),
   /** Like an alias's `context`: the display name itself is highlighted only in medical text. */
   nameContext: z.literal('medical').optional(),
   /**

@@ -257,6 +257,19 @@ function checkNames(
       seen.set(key, uses);
     }
   }
+  // A phrase that is "not part of" a record must hold one of its names, and be no record's name.
+  for (const { file, record } of drugs) {
+    const own = [record.name, ...record.aliases.map((a) => a.name)].map(nameKey);
+    record.notPartOf?.forEach((phrase, i) => {
+      const key = nameKey(phrase);
+      const field = `notPartOf[${i}]`;
+      const named = seen.get(key)?.[0];
+      if (named) problems.push({ file, field, message: `"${phrase}" is a name of "${named.drug}" (${named.file} ${named.field}): it cannot also name nothing` });
+      else if (!own.some((name) => ` ${key} `.includes(` ${name} `))) {
+        problems.push({ file, field, message: `"${phrase}" does not contain any name of this record` });
+      }
+    });
+  }
   // Agents' names are never highlighted, but the tools resolve them, so they
   // must not collide with a record's name or with each other.
   for (const { file, field, item } of agents) {
