@@ -8,7 +8,8 @@ const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
 const run = (script: string, ...args: string[]) =>
   spawnSync(TSX, [join(PROJECT_ROOT, 'scripts', script), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
-describe('command-line tools', () => {
+// Each run starts tsx and validates the whole knowledge base: seconds, more on a busy machine.
+describe('command-line tools', { timeout: 60_000 }, () => {
   it('kb prints the whole knowledge base as JSON', () => {
     const { status, stdout } = run('kb.ts');
     expect(status).toBe(0);
