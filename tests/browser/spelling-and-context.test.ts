@@ -77,4 +77,27 @@ describe('names that need a medical context', () => {
     expect(await page.locator('#news').evaluate((p) => p.children.length)).toBe(0);
     await page.close();
   });
+
+  it('on a page about batteries and metals, lithium, iron, magnesium and calcium stay plain text', async () => {
+    const page = await open('/words/batteries.html');
+    await settled(page, '#ad', 1);
+    expect(await page.locator('mark[data-medmark]').count()).toBe(1);
+    for (const id of ['#market', '#metals', '#safety']) {
+      expect(await page.locator(id).evaluate((p) => p.children.length), id).toBe(0);
+    }
+    await page.close();
+  });
+
+  it('on a medical page, lithium and iron are highlighted where their paragraph is medical', async () => {
+    const page = await open('/words/lithium-medical.html');
+    await settled(page, '#lithium', 2);
+    expect(await highlights(page, '#lithium')).toEqual([
+      ['lithium', 'lithium', null],
+      ['lithium', 'lithium', null],
+    ]);
+    expect(await highlights(page, '#iron')).toEqual([['Iron', 'ferrous-sulfate', null]]);
+    expect(await page.locator('#chemistry').evaluate((p) => p.children.length)).toBe(0);
+    await page.close();
+  });
 });
+
