@@ -1,5 +1,5 @@
 import type { DrugDetails } from '../messaging/protocol';
-import { BenefitsSection, BoxedWarnings, Ingredients, InteractionCallout, InteractionsSection, RecordFooter, RisksSection } from './DrugSections';
+import { BenefitsSection, BoxedWarnings, Ingredients, InteractionCallout, Kinds, InteractionsSection, RecordFooter, RisksSection } from './DrugSections';
 
 export type DrugPopoverProps = {
   /** Undefined while loading; null when the drug is unknown or loading failed. */
@@ -31,7 +31,7 @@ export function DrugPopover({ details, headingId, onClose, onOpenDrug, onAddToMy
       </div>
     );
   }
-  const { drug, interactions, pageInteractions, myMedicationInteractions, inMyMedications, ingredients } = details;
+  const { drug, interactions, pageInteractions, myMedicationInteractions, inMyMedications, ingredients, kinds } = details;
   return (
     <div class="mm-popover__inner">
       <header class="mm-header">
@@ -44,6 +44,7 @@ export function DrugPopover({ details, headingId, onClose, onOpenDrug, onAddToMy
       <div class="mm-body">
         <p class="mm-summary">{drug.summary}</p>
         {ingredients.length > 0 && <Ingredients ingredients={ingredients} onOpenDrug={onOpenDrug} />}
+        <Kinds kinds={kinds ?? []} onOpenDrug={onOpenDrug} />
         {inMyMedications ? (
           <p class="mm-muted mm-mine-status">On your list (My medications)</p>
         ) : (

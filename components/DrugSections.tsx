@@ -67,6 +67,39 @@ export function Ingredients({ ingredients, onOpenDrug }: { ingredients: DrugDeta
   );
 }
 
+/**
+ * The kinds of a family people name without a member ("insulin"), each with
+ * links to its records when `onOpenDrug` is given; nothing for other records.
+ */
+export function Kinds({ kinds, onOpenDrug }: { kinds: DrugDetails['kinds']; onOpenDrug?: (id: string) => void }) {
+  if (kinds.length === 0) return null;
+  return (
+    <section class="mm-section mm-kinds" aria-label="Kinds">
+      <h3>Kinds</h3>
+      <ul>
+        {kinds.map((kind) => (
+          <li key={kind.label}>
+            {kind.label}
+            {kind.drugs.length > 0 && ': '}
+            {kind.drugs.map((d, i) => (
+              <span key={d.id}>
+                {i > 0 && ', '}
+                {onOpenDrug ? (
+                  <button type="button" class="mm-link-button" onClick={() => onOpenDrug(d.id)}>
+                    {d.name}
+                  </button>
+                ) : (
+                  d.name
+                )}
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The labeling's boxed warnings, in a red box; nothing when there are none. */
 export function BoxedWarnings({ warnings }: { warnings: string[] }) {
   if (warnings.length === 0) return null;

@@ -92,6 +92,13 @@ export function createRequestHandler(kb: KnowledgeBase): RequestHandler {
         const resolved = resolveName(name);
         return resolved.kind === 'found' && drugs.has(resolved.id) ? { name, id: resolved.id } : { name };
       }),
+      kinds: (drug.kinds ?? []).map((kind) => ({
+        label: kind.label,
+        drugs: kind.drugs.flatMap((id) => {
+          const member = drugs.get(id);
+          return member ? [{ id, name: member.name }] : [];
+        }),
+      })),
       interactions: resolver.forDrug(drug.id),
       pageInteractions: withOthers(drug.id, pageOnly),
       myMedicationInteractions: withOthers(drug.id, context.myMedicationIds),

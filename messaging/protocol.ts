@@ -65,6 +65,8 @@ export type DrugDetails = {
   drug: ShippedDrugRecord;
   /** Ingredient names of a combination, with the record id where one exists. */
   ingredients: { name: string; id?: string }[];
+  /** For a family record ("insulin"): its kinds, each with the records of that kind. */
+  kinds: { label: string; drugs: { id: string; name: string }[] }[];
   interactions: DrugInteraction[];
   pageInteractions: PageInteraction[];
   /** Interactions with the reader's own medicines, shown before everything else. */

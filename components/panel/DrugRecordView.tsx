@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { DrugDetails } from '../../messaging/protocol';
-import { BenefitsSection, BoxedWarnings, Ingredients, InteractionCallout, InteractionsSection, RecordFooter, RisksSection } from '../DrugSections';
+import { BenefitsSection, BoxedWarnings, Ingredients, InteractionCallout, Kinds, InteractionsSection, RecordFooter, RisksSection } from '../DrugSections';
 import { DrugNames } from './DrugNames';
 
 type DrugRecordViewProps = {
@@ -68,6 +68,7 @@ export function DrugRecordView(props: DrugRecordViewProps) {
         </button>
       </div>
       {ingredients.length > 0 && <Ingredients ingredients={ingredients} onOpenDrug={onOpenDrug} />}
+      <Kinds kinds={details.kinds ?? []} onOpenDrug={onOpenDrug} />
       <BoxedWarnings warnings={drug.risks.boxedWarnings} />
       <InteractionCallout
         title="With your medicines"

@@ -17,6 +17,13 @@ const kb = validateKnowledgeBase(
   sampleSources([
     ...SAMPLE_DRUGS.filter((d) => d.id !== 'ibuprofen'),
     drug('combo', { name: 'Combo', ingredients: ['baclofen', 'unknownium'] }),
+    drug('family', {
+      name: 'Family',
+      kinds: [
+        { label: 'Fast kind', drugs: ['baclofen', 'warfarin'] },
+        { label: 'Slow kind', drugs: ['tizanidine'] },
+      ],
+    }),
     drug('ibuprofen', {
       classes: ['nsaids'],
       benefits: [
@@ -93,6 +100,23 @@ describe('DrugPopover', () => {
     fireEvent.click(screen.getByRole('button', { name: 'baclofen' }));
     expect(onOpenDrug).toHaveBeenCalledWith('baclofen');
     expect(screen.queryByRole('button', { name: 'unknownium' })).toBeNull();
+  });
+
+  it('lists a family record\'s kinds with links to each member, and no kinds for other records', () => {
+    const family = createRequestHandler(kb)({ type: 'medmark/details', id: 'family', pageDrugIds: [] }) as DrugDetails;
+    expect(family.kinds).toEqual([
+      { label: 'Fast kind', drugs: [{ id: 'baclofen', name: 'Baclofen' }, { id: 'warfarin', name: 'Warfarin' }] },
+      { label: 'Slow kind', drugs: [{ id: 'tizanidine', name: 'Tizanidine' }] },
+    ]);
+    const onOpenDrug = vi.fn();
+    render(<DrugPopover details={family} headingId="h" onClose={() => {}} onOpenDrug={onOpenDrug} />);
+    const kinds = document.querySelector('section[aria-label="Kinds"]')!;
+    expect(kinds.textContent).toContain('Fast kind: Baclofen, Warfarin');
+    fireEvent.click(screen.getByRole('button', { name: 'Tizanidine' }));
+    expect(onOpenDrug).toHaveBeenCalledWith('tizanidine');
+    cleanup();
+    render(<DrugPopover details={details} headingId="h" onClose={() => {}} />);
+    expect(document.querySelector('section[aria-label="Kinds"]')).toBeNull();
   });
 
   it('shows loading and failure states', () => {

@@ -1,0 +1,96 @@
+/**
+ * What the knowledge base costs the extension (issue 10): bundled sizes, the
+ * name index the content script builds on every page start, and the
+ * background's start-up work. Measured in Node on the built files and the
+ * same modules the extension runs, so `npm run -s footprint` and
+ * `npm run bench` print the same figures.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequestHandler } from '../../messaging/handle-request';
+import { findMatches } from '../../drugs/match';
+import { decodeNames, encodeNames, type ShippedNames } from '../../drugs/name-encoding';
+import { compileNameIndex } from '../../drugs/name-index';
+import { nameEntriesOf } from '../../drugs/name-entries';
+import { EXTENSION_DIR } from './extension-browser';
+import { kbSourcePaths, loadKnowledgeBase, loadMisspellingExclusions } from './kb-source';
+
+export type KbFootprint = {
+  records: number;
+  names: number;
+  /** The JSON source files in data/. */
+  sourceBytes: number;
+  /** The names shipped to the content script (JSON). */
+  shippedNamesBytes: number;
+  /** Built content script, when a build exists. */
+  contentScriptBytes?: number;
+  /** Built background script (it carries the knowledge base), when a build exists. */
+  backgroundBytes?: number;
+  /** Page start: parse the shipped names and build the name index (median). */
+  nameIndexMs: number;
+  /** First long word on a page: build the misspelling index (median). */
+  misspellingIndexMs: number;
+  /** Background start-up: parse the knowledge base and build the request handler with its indexes (median). */
+  backgroundStartMs: number;
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timed(run: () => void, runs: number): number {
+  run(); // warm up: the extension's code is compiled once per page too, but a cold first run measures the JIT, not us
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : undefined);
+
+export function measureKbFootprint(runs = 15): KbFootprint {
+  const kb = loadKnowledgeBase();
+  const entries = nameEntriesOf(kb);
+  const shippedNames = JSON.stringify({ names: encodeNames(entries), notMisspellings: loadMisspellingExclusions() } satisfies ShippedNames);
+  const shippedKb = JSON.stringify({ ...kb, drugs: kb.drugs.map(({ reviewNotes: _notes, ...rest }) => rest) });
+  return {
+    records: kb.drugs.length,
+    names: entries.filter((e) => e.drug).length,
+    sourceBytes: kbSourcePaths().reduce((sum, path) => sum + statSync(path).size, 0),
+    shippedNamesBytes: Buffer.byteLength(shippedNames),
+    contentScriptBytes: sizeOf(join(EXTENSION_DIR, 'content-scripts/content.js')),
+    backgroundBytes: sizeOf(join(EXTENSION_DIR, 'background.js')),
+    nameIndexMs: timed(() => {
+      const shipped = JSON.parse(shippedNames) as ShippedNames;
+      compileNameIndex(decodeNames(shipped.names), { misspellingExclusions: shipped.notMisspellings });
+    }, runs),
+    misspellingIndexMs: timed(() => {
+      const shipped = JSON.parse(shippedNames) as ShippedNames;
+      // A long word that is no name makes the matcher build the misspelling index.
+      findMatches(compileNameIndex(decodeNames(shipped.names), { misspellingExclusions: shipped.notMisspellings }), 'zzzzzzzz');
+    }, runs),
+    backgroundStartMs: timed(() => {
+      const handle = createRequestHandler(JSON.parse(shippedKb));
+      handle({ type: 'medmark/details', id: kb.drugs[0].id, pageDrugIds: [] });
+    }, runs),
+  };
+}
+
+const kB = (bytes?: number) => (bytes === undefined ? 'not built' : `${(bytes / 1000).toFixed(1)} kB`);
+
+export function formatKbFootprint(f: KbFootprint): string {
+  return [
+    `Knowledge base: ${f.records} records, ${f.names} highlighted names`,
+    `  data/ source JSON          ${kB(f.sourceBytes)}`,
+    `  names shipped to pages     ${kB(f.shippedNamesBytes)}`,
+    `  content script (minified)  ${kB(f.contentScriptBytes)} (budget 150 kB)`,
+    `  background script          ${kB(f.backgroundBytes)}`,
+    `  name index on page start   ${f.nameIndexMs.toFixed(1)} ms (median, Node)`,
+    `  + misspelling index        ${(f.misspellingIndexMs - f.nameIndexMs).toFixed(1)} ms more, on the first long word`,
+    `  background start-up        ${f.backgroundStartMs.toFixed(1)} ms (parse the knowledge base, build the handler, first details)`,
+  ].join('\n');
+}
