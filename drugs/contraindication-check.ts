@@ -29,8 +29,9 @@ export type UnbackedContraindication = {
 function entityNames(kb: KnowledgeBase): NameEntry[] {
   return [
     ...kb.drugs.flatMap((d) => [
-      { name: d.name, drug: d.id },
-      ...d.aliases.filter((a) => a.match !== 'none' && !a.ambiguous).map((a) => ({ name: a.name, drug: d.id, match: a.match })),
+      ...(d.nameContext ? [] : [{ name: d.name, drug: d.id }]),
+      // Names that are also ordinary words ("calcium" in "low blood calcium") name no medicine here.
+      ...d.aliases.filter((a) => a.match !== 'none' && !a.ambiguous && !a.context).map((a) => ({ name: a.name, drug: d.id, match: a.match })),
     ]),
     ...kb.agents.flatMap((a) => [a.name, ...(a.aliases ?? []).map((x) => x.name)].map((name) => ({ name, drug: a.id }))),
     ...kb.classes.flatMap((c) => (c.aliases ?? []).map((name) => ({ name, drug: c.id }))),

@@ -63,3 +63,8 @@ export function createNameResolver(kb: KnowledgeBase): (name: string) => NameRes
     return ids.length === 1 ? { kind: 'found', id: ids[0] } : { kind: 'ambiguous', ids: ids.sort() };
   };
 }
+
+/** How many names point to a record (phrases that name nothing, `notPartOf`, are not counted). */
+export function recordNameCount(kb: KnowledgeBase): number {
+  return nameEntriesOf(kb).filter((e) => e.drug !== NOT_A_NAME).length;
+}

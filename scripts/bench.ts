@@ -37,6 +37,7 @@ import { compileNameIndex, type NameEntry } from '../drugs/name-index';
 import { nameEntriesOf } from '../drugs/name-entries';
 import { benchSearch, searchBudgetFailure } from './lib/bench-search';
 import { CHROMIUM, EXTENSION_DIR } from './lib/extension-browser';
+import { formatKbFootprint, measureKbFootprint } from './lib/kb-footprint';
 import { loadKnowledgeBase } from './lib/kb-source';
 
 const LONG_TASK_BUDGET_MS = 50;
@@ -264,6 +265,11 @@ for (const page of pages) {
     failures.push(`${page.title}: the longest task running Medmark's code took ${page.ourLongest} ms (budget ${LONG_TASK_BUDGET_MS} ms)`);
   }
   if (page.marks === 0) failures.push(`${page.title}: no highlights were written`);
+}
+const footprint = measureKbFootprint();
+console.log(`\n${formatKbFootprint(footprint)}`);
+if (footprint.contentScriptBytes !== undefined && footprint.contentScriptBytes >= 150_000) {
+  failures.push(`the content script is ${footprint.contentScriptBytes} bytes (budget 150 kB)`);
 }
 console.log(failures.length ? `\nBUDGET EXCEEDED:\n- ${failures.join('\n- ')}` : '\nAll budgets met.');
 process.exit(failures.length ? 1 : 0);

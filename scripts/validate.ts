@@ -5,7 +5,7 @@
  * and exits 1.
  */
 import { allRules } from '../drugs/interactions';
-import { nameEntriesOf } from '../drugs/name-entries';
+import { recordNameCount } from '../drugs/name-entries';
 import { READING_GRADE_AIM, recordReadability } from '../drugs/readability';
 import type { ValidationNotes } from '../drugs/validate-kb';
 import { loadOrExit } from './lib/cli';
@@ -13,7 +13,7 @@ import { loadOrExit } from './lib/cli';
 const notes: ValidationNotes = { supersededAgents: [] };
 const kb = loadOrExit(notes);
 console.log(
-  `Knowledge base OK: ${kb.drugs.length} drugs, ${nameEntriesOf(kb).length} names, ` +
+  `Knowledge base OK: ${kb.drugs.length} drugs, ${recordNameCount(kb)} names, ` +
     `${kb.classes.length} classes, ${kb.agents.length} other agents, ${allRules(kb).length} interaction rules.`,
 );
 

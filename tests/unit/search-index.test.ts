@@ -59,7 +59,10 @@ describe('createDrugSearch on the real knowledge base', () => {
 
   it('finds medicines by condition or use', () => {
     expect(ids('spasticity', 2).sort()).toEqual(['baclofen', 'tizanidine']);
-    expect(ids('heartburn', 3).sort()).toEqual(['famotidine', 'omeprazole', 'pantoprazole']);
+    // The top hits for heartburn are acid reducers (proton pump inhibitors, famotidine).
+    const acidReducers = kb.drugs.filter((d) => d.classes.includes('proton-pump-inhibitors') || d.id === 'famotidine').map((d) => d.id);
+    expect(acidReducers.length).toBeGreaterThan(3);
+    for (const id of ids('heartburn', 3)) expect(acidReducers, id).toContain(id);
     // Every one of the top hits is a blood thinner (anticoagulant), whichever comes first.
     const anticoagulants = kb.drugs.filter((d) => d.classes.includes('anticoagulants')).map((d) => d.id);
     expect(anticoagulants.length).toBeGreaterThan(3);
@@ -83,8 +86,10 @@ describe('createDrugSearch on the real knowledge base', () => {
   });
 
   it('puts a name match above medicines that only mention the word', () => {
-    // Omeprazole's benefits mention ibuprofen (stomach protection); baclofen's, alcohol use disorder.
-    expect(ids('ibuprofen', 2)).toEqual(['ibuprofen', 'omeprazole']);
+    // Some records' benefits mention ibuprofen (stomach protection); baclofen's, alcohol use disorder.
+    const [first, second] = ids('ibuprofen', 2);
+    expect(first).toBe('ibuprofen');
+    expect(JSON.stringify(kb.drugs.find((d) => d.id === second)!.benefits).toLowerCase()).toContain('ibuprofen');
     expect(ids('alcohol')[0]).toBe('alcohol');
     expect(search.search('alcohol').find((h) => h.id === 'baclofen')).toMatchObject({ kind: 'drug', matched: 'alcohol' });
   });
