@@ -149,8 +149,11 @@ describe('code blocks and split names', () => {
     expect(await highlights(page, '#pre')).toEqual([['BACLOFEN', 'baclofen']]);
     expect(await highlights(page, '#code')).toEqual([['lisinopril', 'lisinopril']]);
     expect(await page.$eval('#pre', (pre) => pre.textContent)).toBe('Rx label\nBACLOFEN 10 MG TABLET\nTake one tablet three times a day');
-    // Each text node is matched on its own: "insulin" alone is not a name, "glargine" is.
-    expect(await highlights(page, '#split-insulin')).toEqual([['glargine', 'insulin-glargine']]);
+    // Each text node is matched on its own: "insulin" alone is the insulin family record, "glargine" is insulin glargine.
+    expect(await highlights(page, '#split-insulin')).toEqual([
+      ['insulin', 'insulin'],
+      ['glargine', 'insulin-glargine'],
+    ]);
     expect(await highlights(page, '#split-salt')).toEqual([['metoprolol', 'metoprolol']]);
     expect(await highlights(page, '#split-word')).toEqual([]);
     await page.close();
