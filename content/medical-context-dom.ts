@@ -23,23 +23,25 @@ const AROUND = 600;
 export type ContextCheck = (node: Text, match: Match) => boolean;
 
 export function createContextCheck(index: NameIndex, title: () => string): ContextCheck {
-  const verdicts = new WeakMap<Element, boolean>();
+  /** A passage's verdict, or 'long' for a passage judged near each name instead. */
+  const verdicts = new WeakMap<Element, boolean | 'long'>();
   let titleVerdict: boolean | undefined;
+  const around = (node: Text, match: Match) =>
+    readsAsMedical(index, node.data.slice(Math.max(0, match.start - AROUND), match.end + AROUND));
   return (node, match) => {
     titleVerdict ??= titleAllowsMedical(title());
     if (!titleVerdict) return false;
     let passage: Element | null = node.parentElement;
     while (passage && !PASSAGE_TAGS.has(passage.tagName)) passage = passage.parentElement;
-    const text = passage?.textContent ?? node.data;
-    if (!passage || text.length > MAX_PASSAGE) {
-      // A page with all its text in one block: the name's own neighbourhood.
-      return readsAsMedical(index, node.data.slice(Math.max(0, match.start - AROUND), match.end + AROUND));
-    }
+    if (!passage) return around(node, match);
     let verdict = verdicts.get(passage);
     if (verdict === undefined) {
-      verdict = readsAsMedical(index, text);
+      // Read once per passage: a page with all its text in one block (a 1 MB
+      // node) must not have that text copied for every name in it.
+      const text = passage.textContent ?? '';
+      verdict = text.length > MAX_PASSAGE ? 'long' : readsAsMedical(index, text);
       verdicts.set(passage, verdict);
     }
-    return verdict;
+    return verdict === 'long' ? around(node, match) : verdict;
   };
 }
