@@ -15,6 +15,7 @@ import { findMatches, type Match } from '../drugs/match';
 import type { NameIndex } from '../drugs/name-index';
 import { isEditableDocument, isExcludedElement, isInsideExcluded } from './exclusions';
 import { wrapMatches } from './highlight';
+import { createTaskScheduler } from './task-scheduler';
 
 /** Work per slice: a frame's worth, far below the 50 ms long-task threshold. */
 export const SLICE_BUDGET_MS = 8;
@@ -69,7 +70,7 @@ type Cursor = { root: Node; walker: TreeWalker; next: Node | null };
 
 export function createPageScanner(options: PageScannerOptions): PageScanner {
   const now = options.now ?? (() => performance.now());
-  const schedule = options.schedule ?? ((run) => setTimeout(run, 0));
+  const schedule = options.schedule ?? createTaskScheduler();
   const withoutObserving = options.withoutObserving ?? ((write) => write());
   const queue: Node[] = [];
   /** The shadow roots in `queue`, so a page of components does not make queuing quadratic. */
