@@ -21,6 +21,8 @@ import { createUiRoot } from './ui-root';
 
 export type BodyHighlightOptions = {
   index: NameIndex;
+  /** Called by the scanner before its first match (see `PageScannerOptions.prepare`). */
+  prepareIndex?: (deadline: number, now: () => number) => boolean;
   client: BackgroundClient;
   /** Sees every match; return false to leave it unwrapped. */
   onMatch: (match: Match) => boolean;
@@ -61,6 +63,7 @@ export function highlightBody(body: HTMLElement, options: BodyHighlightOptions):
   const watch = watchMutations(body, (node) => scanner.scan(node));
   const scanner = createPageScanner({
     index: options.index,
+    prepare: options.prepareIndex,
     withoutObserving: (write) => watch.withoutObserving(write),
     onMatch: options.onMatch,
     inMedicalContext: createContextCheck(options.index, () => body.ownerDocument.title),

@@ -36,22 +36,26 @@ function markJs(): MarkJsWrapper {
 /** On a highlight of a probable misspelling: the name it is close to ("Metformin"). */
 export const GUESS_ATTRIBUTE = 'data-mm-guess';
 
-function decorate(mark: HTMLElement, match: Match) {
+function decorate(mark: HTMLElement, match: Match, parent: Element | null) {
   mark.setAttribute(MARK_ATTRIBUTE, '');
   mark.dataset.drug = match.drug;
   if (match.misspellingOf) mark.setAttribute(GUESS_ATTRIBUTE, match.misspellingOf);
   mark.removeAttribute('data-markjs');
   // Inside a link or button the host element keeps the focus and the click;
   // elsewhere the highlight itself is a keyboard-reachable button.
-  if (!mark.parentElement?.closest('a[href], button, [role="link"], [tabindex]')) {
+  if (!parent?.closest('a[href], button, [role="link"], [tabindex]')) {
     mark.tabIndex = 0;
     mark.setAttribute('role', 'button');
     mark.setAttribute('aria-haspopup', 'dialog');
   }
 }
 
-/** Wraps `matches` (offsets into `node.data`, in order, not overlapping). Returns the marks created. */
-export function wrapMatches(node: Text, matches: readonly Match[]): HTMLElement[] {
+/**
+ * Wraps `matches` (offsets into `node.data`, in order, not overlapping).
+ * Returns the marks created. `parent` is the element the marks will sit in,
+ * when `node` is in a detached copy that will take the place of a page node.
+ */
+export function wrapMatches(node: Text, matches: readonly Match[], parent: Element | null = node.parentElement): HTMLElement[] {
   const marks: HTMLElement[] = [];
   const wrap = markJs();
   // From the end backwards: `node` keeps the text before each match, so the
@@ -61,7 +65,7 @@ export function wrapMatches(node: Text, matches: readonly Match[]): HTMLElement[
     if (match.end > node.data.length) continue; // the page changed the text under us
     const after = wrap.wrapRangeInTextNode(node, match.start, match.end);
     const mark = after.previousSibling as HTMLElement;
-    decorate(mark, match);
+    decorate(mark, match, parent);
     marks.push(mark);
   }
   return marks.reverse();

@@ -22,6 +22,8 @@ export const MINE_ATTRIBUTE = 'data-mm-mine';
 
 export type MedmarkControllerDeps = {
   index: NameIndex;
+  /** Finishes `index` before the first match; absent when it is complete. */
+  prepareIndex?: (deadline: number, now: () => number) => boolean;
   /** The page's host name. */
   host: string;
   client: BackgroundClient;
@@ -72,8 +74,12 @@ export function createMedmarkController(deps: MedmarkControllerDeps): MedmarkCon
     const ids = run?.drugs().map((d) => d.id) ?? [];
     const answer = ids.length ? await deps.client.mine(ids).catch((): MineAnswer => ({})) : {};
     if (destroyed || !run) return;
+    // Only the drugs whose mark changed are touched: this runs each time new
+    // drugs turn up, and redecorating every mark of a page with thousands of
+    // them was a long task each time (issue 11).
+    const changed = new Set([...Object.keys(mine), ...Object.keys(answer)].filter((id) => mine[id] !== answer[id]));
     mine = answer;
-    decorate(run.marks());
+    for (const id of changed) decorate(run.marks(id));
   };
 
   const onDrugsChanged = () => {
@@ -104,6 +110,7 @@ export function createMedmarkController(deps: MedmarkControllerDeps): MedmarkCon
       runMentions = next.mentions;
       run = startMedmark({
         index: deps.index,
+        prepareIndex: deps.prepareIndex,
         client: deps.client,
         mentions: next.mentions,
         decorate,

@@ -17,8 +17,14 @@ import { isEditableDocument, isExcludedElement, isInsideExcluded } from './exclu
 import { wrapMatches } from './highlight';
 import { createTaskScheduler } from './task-scheduler';
 
-/** Work per slice: a frame's worth, far below the 50 ms long-task threshold. */
-export const SLICE_BUDGET_MS = 8;
+/**
+ * Work per slice: a frame's worth, well below the 50 ms long-task line. Each
+ * slice that writes highlights costs the page a style and layout pass
+ * afterwards, so fewer, fuller slices cost less in all: on the benchmark's
+ * dense page 8 ms slices took about 5.2 s to the last highlight, 16-20 ms
+ * slices 4.3 s (issue 11).
+ */
+export const SLICE_BUDGET_MS = 16;
 /**
  * Very long text nodes are matched in windows of this many characters so one
  * node cannot blow the slice budget; windows end at whitespace.
@@ -26,6 +32,10 @@ export const SLICE_BUDGET_MS = 8;
 export const TEXT_WINDOW = 4_000;
 /** Longer than any drug name, so a name that starts inside a window is matched whole. */
 export const WINDOW_OVERLAP = 200;
+
+/** Highlights matched before a slice writes them: the first batch, and every later one (see `pending`). */
+export const FIRST_BATCH = 30;
+export const BATCH = 500;
 
 /** Past this many pending roots, rescanning the whole body is cheaper than tracking them. */
 export const MAX_QUEUED_ROOTS = 200;
@@ -62,6 +72,12 @@ export type PageScannerOptions = {
   onUndefinedElement?: (element: Element) => void;
   /** Called around our own DOM writes so the mutation watcher can ignore them. */
   withoutObserving?: (write: () => void) => void;
+  /**
+   * Work to finish before the first match, given time until `deadline`; true
+   * once done (building the name index a slice at a time: a page with no text
+   * never needs it). Absent: nothing to prepare.
+   */
+  prepare?: (deadline: number, now: () => number) => boolean;
   schedule?: (run: () => void) => void;
   now?: () => number;
 };
@@ -78,6 +94,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   let cursor: Cursor | undefined;
   let running = false;
   let destroyed = false;
+  let prepared = !options.prepare;
   let waiters: (() => void)[] = [];
 
   /** Queues an element's open shadow root, or reports it if it may get one when defined. */
@@ -116,73 +133,159 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     return { root, walker, next };
   };
 
-  /** A long text node part-way through: `node` holds, from `from` on, the text still to do. */
-  let partial: { node: Text; from: number } | undefined;
+  /** The matches to highlight: in a medical context where they need one, and wanted by `onMatch`. */
+  const accepted = (node: Text, found: Match[]): Match[] => {
+    const inContext = found.filter((m) => !m.needsContext || (options.inMedicalContext?.(node, m) ?? false));
+    return options.onMatch ? inContext.filter((m) => options.onMatch!(m)) : inContext;
+  };
 
   /**
-   * Matches and wraps one window of `node` from `from` (the whole node when it
-   * is short). Returns where to go on, or undefined when the node is done. A
-   * long node is so spread over as many slices as it needs: matching and
-   * wrapping a 1 MB node at once took hundreds of milliseconds.
+   * A long text node part-way through. Its highlights are built in a
+   * detached copy, a window at a time, and swapped in whole once every window
+   * is done: writing into a 1 MB paragraph window by window made the browser
+   * lay the whole paragraph out again after every slice (13 s of layout on the
+   * benchmark's page, issue 11); one swap costs one layout.
    */
-  const doWindow = (node: Text, from: number, marks: HTMLElement[]): { node: Text; from: number } | undefined => {
-    const text = node.data;
+  type LongNode = { node: Text; text: string; from: number; copy: DocumentFragment; marks: HTMLElement[] };
+  let partial: LongNode | undefined;
+
+  /**
+   * Matches one window of a long node from `long.from` into its copy. A window
+   * ends at whitespace, so a word is never cut in two, and takes in a name that
+   * starts inside it and runs on past its end ("insulin glargine"). True when
+   * the node is done.
+   */
+  const doWindow = (long: LongNode): boolean => {
+    const { node, text, from } = long;
     let to = Math.min(text.length, from + TEXT_WINDOW);
     if (to < text.length) {
-      // End at whitespace, so a word is never cut in two.
       const space = text.lastIndexOf(' ', to);
       if (space > from) to = space;
     }
-    // Match a little past the window's end, so a name that starts inside it
-    // ("insulin glargine") is found whole; a name starting past the end is left
-    // for the next window.
-    const found =
-      from === 0 && to === text.length
-        ? findMatches(options.index, text)
-        : findMatches(options.index, text.slice(from, Math.min(text.length, to + WINDOW_OVERLAP)))
-            .map((m) => ({ ...m, start: m.start + from, end: m.end + from }))
-            .filter((m) => m.start < to);
-    const inContext = found.filter((m) => !m.needsContext || (options.inMedicalContext?.(node, m) ?? false));
-    const matches = options.onMatch ? inContext.filter((m) => options.onMatch!(m)) : inContext;
-    if (matches.length === 0) return to < text.length ? { node, from: to } : undefined;
-    const wrapped = wrapMatches(node, matches);
-    marks.push(...wrapped);
-    // The text after the last highlight is now a node of its own: go on there.
-    const after = wrapped.at(-1)?.nextSibling;
-    if (!(after instanceof Text)) return undefined;
-    const lastEnd = text.length - after.data.length;
-    return lastEnd < text.length && to < text.length ? { node: after, from: Math.max(0, to - lastEnd) } : undefined;
+    const found = findMatches(options.index, text.slice(from, Math.min(text.length, to + WINDOW_OVERLAP)))
+      .map((m) => ({ ...m, start: m.start + from, end: m.end + from }))
+      .filter((m) => m.start < to);
+    // Offsets into the whole node here: the context check reads the text around a name.
+    const matches = accepted(node, found);
+    const end = Math.max(to, matches.at(-1)?.end ?? 0);
+    const piece = document.createTextNode(text.slice(from, end));
+    long.copy.append(piece);
+    if (matches.length) {
+      const inPiece = matches.map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
+      long.marks.push(...wrapMatches(piece, inPiece, node.parentElement));
+    }
+    long.from = end;
+    return end >= text.length;
   };
 
-  /** Matches and wraps nodes until the slice's deadline; returns the marks written. */
+  /** Swaps a finished long node for its highlighted copy, unless the page changed it meanwhile (then it is scanned again). */
+  const commitLong = (long: LongNode, marks: HTMLElement[]) => {
+    const { node, text } = long;
+    if (!node.isConnected || !node.parentNode) return;
+    if (node.data !== text) {
+      enqueue(node);
+      return;
+    }
+    if (long.marks.length === 0) return;
+    node.parentNode.replaceChild(long.copy, node);
+    marks.push(...long.marks);
+  };
+
+  /**
+   * Matches of short nodes waiting to be written. Writing is what costs the
+   * page: after every slice that writes, the browser recomputes style and
+   * layout, and on a large page that pass costs more than the slice itself.
+   * So slices match without writing until a batch has built up, then write the
+   * batch in as few slices as it takes: a few dozen layouts for a whole page
+   * instead of one per slice (issue 11). The first batch is small, so what
+   * the reader sees first (the top of the page) lights up at once.
+   */
+  let pending: { node: Text; text: string; matches: Match[] }[] = [];
+  let pendingMarks = 0;
+  let batches = 0;
+  /** A batch is being written: it is written whole before matching goes on. */
+  let flushing = false;
+
+  /** Writes the oldest pending node's highlights; a node the page changed meanwhile is scanned again. */
+  const writePending = (marks: HTMLElement[]) => {
+    const { node, text, matches } = pending.shift()!;
+    pendingMarks -= matches.length;
+    if (pending.length === 0) {
+      batches++;
+      flushing = false;
+    }
+    if (!node.isConnected) return;
+    if (node.data !== text) {
+      enqueue(node);
+      return;
+    }
+    marks.push(...wrapMatches(node, matches));
+  };
+
+  /**
+   * Matches the next node (or window of a long one). 'done' when there is
+   * nothing left to match; 'wait' when the name index needs more time first.
+   */
+  const matchNext = (marks: HTMLElement[], deadline: number): 'more' | 'done' | 'wait' => {
+    if (partial) {
+      if (!partial.node.isConnected) partial = undefined;
+      else if (doWindow(partial)) {
+        commitLong(partial, marks);
+        partial = undefined;
+      }
+      return 'more';
+    }
+    if (!cursor || !cursor.next) {
+      const root: Node | undefined = queue.shift();
+      if (root instanceof ShadowRoot) queuedShadows.delete(root);
+      if (!root) {
+        cursor = undefined;
+        return 'done';
+      }
+      cursor = openCursor(root);
+      return 'more';
+    }
+    if (!cursor.next.isConnected) {
+      // The page removed the node we were about to visit: restart this root.
+      // Rescanning is harmless because marked text is excluded.
+      cursor = openCursor(cursor.root);
+      return 'more';
+    }
+    if (!prepared) {
+      prepared = options.prepare?.(deadline, now) ?? true;
+      if (!prepared) return 'wait';
+    }
+    const node = cursor.next as Text;
+    // Advance before writing: the splits we make stay behind the walker.
+    cursor.next = node === cursor.root ? null : cursor.walker.nextNode();
+    const text = node.data;
+    if (text.length > TEXT_WINDOW) {
+      // A long node is matched a window at a time (doWindow), from the next step on.
+      partial = { node, text, from: 0, copy: document.createDocumentFragment(), marks: [] };
+      return 'more';
+    }
+    const matches = accepted(node, findMatches(options.index, text));
+    if (matches.length) {
+      pending.push({ node, text, matches });
+      pendingMarks += matches.length;
+    }
+    return 'more';
+  };
+
+  /** Matches and writes until the slice's deadline; returns the marks written. */
   const work = (deadline: number): HTMLElement[] => {
     const marks: HTMLElement[] = [];
     while (now() < deadline) {
-      if (partial) {
-        partial = partial.node.isConnected ? doWindow(partial.node, partial.from, marks) : undefined;
+      if (pending.length && (flushing || pendingMarks >= (batches === 0 ? FIRST_BATCH : BATCH))) {
+        flushing = true;
+        writePending(marks);
         continue;
       }
-      if (!cursor || !cursor.next) {
-        const root: Node | undefined = queue.shift();
-        if (root instanceof ShadowRoot) queuedShadows.delete(root);
-        if (!root) {
-          cursor = undefined;
-          break;
-        }
-        cursor = openCursor(root);
-        continue;
-      }
-      if (!cursor.next.isConnected) {
-        // The page removed the node we were about to visit: restart this root.
-        // Rescanning is harmless because marked text is excluded.
-        cursor = openCursor(cursor.root);
-        continue;
-      }
-      const node = cursor.next as Text;
-      // Advance before writing: the splits we make stay behind the walker.
-      cursor.next = node === cursor.root ? null : cursor.walker.nextNode();
-      // Wrapping is part of the slice's budget: it is the costly half of the work.
-      partial = doWindow(node, 0, marks);
+      const step = matchNext(marks, deadline);
+      if (step === 'more') continue;
+      // Nothing left to match (or the index is not ready): write what is waiting.
+      if (step === 'wait' || !pending.length) break;
+      writePending(marks);
     }
     return marks;
   };
@@ -196,7 +299,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       marks = work(deadline);
     });
     if (marks.length) options.onMarks?.(marks);
-    if (cursor || partial || queue.length) {
+    if (cursor || partial || queue.length || pending.length) {
       schedule(runSlice);
     } else {
       running = false;
@@ -248,6 +351,9 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       queuedShadows.clear();
       cursor = undefined;
       partial = undefined;
+      pending = [];
+      pendingMarks = 0;
+      flushing = false;
       waiters.forEach((resolve) => resolve());
       waiters = [];
     },

@@ -21,6 +21,8 @@ import { highlightBody, type BodyHighlight } from './highlight-body';
 
 export type HighlightRunOptions = {
   index: NameIndex;
+  /** Finishes the index before the first match (`PageScannerOptions.prepare`). */
+  prepareIndex?: (deadline: number, now: () => number) => boolean;
   client: BackgroundClient;
   mentions: MentionMode;
   /** Sets our attributes (style, "interacts with your medicines") on new marks. */
@@ -37,8 +39,8 @@ export type HighlightRun = {
   drugs(): PageDrug[];
   /** Scrolls to the mention after the last one jumped to (wrapping round) and opens its popover. */
   jump(id: string): boolean;
-  /** Every mark of this run. */
-  marks(): HTMLElement[];
+  /** Every mark of this run, or those of one drug. */
+  marks(id?: string): HTMLElement[];
   destroy(): void;
 };
 
@@ -71,6 +73,7 @@ export function startMedmark(options: HighlightRunOptions): HighlightRun {
     }
     return highlightBody(body, {
       index: options.index,
+      prepareIndex: options.prepareIndex,
       client: options.client,
       onMatch: (match) => count(match.drug, match.text) || options.mentions === 'all',
       decorate: options.decorate,
@@ -102,7 +105,7 @@ export function startMedmark(options: HighlightRunOptions): HighlightRun {
       current!.open(mark);
       return true;
     },
-    marks: () => current?.marks() ?? [],
+    marks: (id) => current?.marks(id) ?? [],
     destroy() {
       bodyWatch.destroy();
       current?.destroy();

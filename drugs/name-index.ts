@@ -90,41 +90,75 @@ export type NameIndexOptions = {
  * Names are folded the way the matcher folds text (`text-normalize.ts`).
  */
 export function compileNameIndex(entries: readonly NameEntry[], options: NameIndexOptions = {}): NameIndex {
-  const root = newNode();
-  let minFirstLength = Infinity;
-  let maxFirstLength = 0;
-  let size = 0;
-  for (const entry of entries) {
+  const builder = createNameIndexBuilder(() => ({ entries, ...options }));
+  builder.step(Infinity, () => 0);
+  return builder.index;
+}
+
+export type NameIndexBuilder = {
+  /** The index, filled in place: complete once `step` has returned true. */
+  index: NameIndex;
+  /** Adds names until `now()` passes `deadline`; true once every name is in. */
+  step(deadline: number, now: () => number): boolean;
+};
+
+/** Names added between two looks at the clock. */
+const NAMES_PER_CHECK = 64;
+
+/**
+ * Builds the index a slice at a time. On a page the content script runs cold
+ * (no optimized code yet), and compiling 2,000+ names at once took 60-150 ms
+ * there: one long task on every page load. A page scanner steps the builder
+ * inside its own slices, and only once it has text to match, so a page with
+ * none never pays for it (issue 11). `load` (decoding the shipped names) is
+ * called on the first step.
+ */
+export function createNameIndexBuilder(load: () => NameIndexOptions & { entries: readonly NameEntry[] }): NameIndexBuilder {
+  const index: NameIndex = { root: newNode(), minFirstLength: Infinity, maxFirstLength: 0, size: 0 };
+  let source: (NameIndexOptions & { entries: readonly NameEntry[] }) | undefined;
+  let next = 0;
+  let done = false;
+  const add = (entry: NameEntry) => {
     const mode = entry.match ?? 'any-case';
-    if (mode === 'none') continue;
+    if (mode === 'none') return;
     const tokens = tokenize(normalizeForMatching(entry.name).text);
-    if (tokens.length === 0) continue;
-    let node = root;
+    if (tokens.length === 0) return;
+    let node = index.root;
     for (const token of tokens) {
       const key = token.toLowerCase();
-      let next = node.children.get(key);
-      if (!next) {
-        next = newNode();
-        node.children.set(key, next);
+      let child = node.children.get(key);
+      if (!child) {
+        child = newNode();
+        node.children.set(key, child);
       }
-      node = next;
+      node = child;
     }
     const target: NameTarget = { drug: entry.drug };
     if (mode === 'exact-case') target.exactTokens = tokens;
     if (entry.context) target.context = entry.context;
     if (!node.targets.some((t) => sameTarget(t, target))) {
       node.targets.push(target);
-      size++;
+      index.size++;
     }
-    minFirstLength = Math.min(minFirstLength, tokens[0].length);
-    maxFirstLength = Math.max(maxFirstLength, tokens[0].length);
-  }
+    index.minFirstLength = Math.min(index.minFirstLength, tokens[0].length);
+    index.maxFirstLength = Math.max(index.maxFirstLength, tokens[0].length);
+  };
   return {
-    root,
-    minFirstLength: Number.isFinite(minFirstLength) ? minFirstLength : 0,
-    maxFirstLength,
-    size,
-    misspellings: options.misspellingExclusions && lazily(() => compileMisspellingIndex(entries, options.misspellingExclusions!)),
+    index,
+    step(deadline, now) {
+      if (done) return true;
+      source ??= load();
+      const { entries, misspellingExclusions } = source;
+      while (next < entries.length) {
+        const stop = Math.min(entries.length, next + NAMES_PER_CHECK);
+        for (; next < stop; next++) add(entries[next]);
+        if (next < entries.length && now() >= deadline) return false;
+      }
+      if (!Number.isFinite(index.minFirstLength)) index.minFirstLength = 0;
+      if (misspellingExclusions) index.misspellings = lazily(() => compileMisspellingIndex(entries, misspellingExclusions));
+      done = true;
+      return true;
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import '../content/highlight.css';
 import { createBackgroundClient } from '../content/background-client';
 import { createMedmarkController, type MedmarkController } from '../content/medmark-controller';
 import { decodeNames, type ShippedNames } from '../drugs/name-encoding';
-import { compileNameIndex } from '../drugs/name-index';
+import { createNameIndexBuilder } from '../drugs/name-index';
 import { isTabRequest } from '../messaging/tab-protocol';
 import { loadSettings, watchMedicationsChanged, watchSettings } from '../settings/storage-items';
 
@@ -24,14 +24,20 @@ export default defineContentScript({
   // the popover's styles live in its shadow root (content/ui-root.ts).
   cssInjectionMode: 'manifest',
   main(ctx) {
-    // Start in a task of its own: evaluating this script is one task, building
-    // the name index and starting the scan another, so neither is long.
+    // Start in a task of its own, and build the name index only when the
+    // scanner has text to match, a slice at a time inside its slices: run
+    // cold, compiling every name at once was a long task on every page, and
+    // a page with no text never needs the index at all (issue 11).
     let controller: MedmarkController | undefined;
     const timer = setTimeout(() => {
       if (!extensionAlive()) return;
-      const shipped = JSON.parse(names) as ShippedNames;
+      const builder = createNameIndexBuilder(() => {
+        const shipped = JSON.parse(names) as ShippedNames;
+        return { entries: decodeNames(shipped.names), misspellingExclusions: shipped.notMisspellings };
+      });
       controller = createMedmarkController({
-        index: compileNameIndex(decodeNames(shipped.names), { misspellingExclusions: shipped.notMisspellings }),
+        index: builder.index,
+        prepareIndex: builder.step,
         host: location.hostname,
         client: createBackgroundClient(),
         loadSettings,

@@ -4,7 +4,7 @@ import { compileNameIndex } from '../../drugs/name-index';
 import { nameEntriesOf } from '../../drugs/name-entries';
 import { removeHighlights } from '../../content/highlight';
 import { UI_HOST_ATTRIBUTE } from '../../content/exclusions';
-import { createPageScanner, MAX_QUEUED_ROOTS, type PageScannerOptions } from '../../content/page-scanner';
+import { BATCH, createPageScanner, MAX_QUEUED_ROOTS, SLICE_BUDGET_MS, TEXT_WINDOW, type PageScannerOptions } from '../../content/page-scanner';
 import { sampleKb } from './helpers/sample-kb';
 
 const index = compileNameIndex(nameEntriesOf(sampleKb()));
@@ -147,11 +147,86 @@ describe('page scanner', () => {
     const { scanner, slices } = slicedScanner({ onMatch: (m) => seen.push(m.drug) > 0 });
     scanner.scan(document.body);
     await scanner.idle();
-    // One node used to be matched and wrapped in a single slice, whatever its size.
-    expect(slices()).toBeGreaterThan(3);
+    // One node used to be matched and wrapped in a single slice, whatever its size;
+    // now each slice (a reading of the clock per window) takes a few windows.
+    expect(slices()).toBeGreaterThan(1);
+    expect(slices()).toBeGreaterThanOrEqual(Math.floor(text.length / TEXT_WINDOW / SLICE_BUDGET_MS));
     expect(marks()).toHaveLength(4000);
     expect(seen.slice(0, 4)).toEqual(['baclofen', 'sertraline', 'baclofen', 'sertraline']);
     expect(document.body.textContent).toBe(text);
+  });
+
+  it('writes highlights in batches, not a few in every slice (issue 11)', async () => {
+    document.body.innerHTML = Array.from({ length: 1200 }, (_, i) => `<p>Note ${i}: ${i % 2 ? 'Zoloft' : 'baclofen'}.</p>`).join('');
+    // Per slice: did it write? Slices are counted as they are scheduled.
+    const wrote: boolean[] = [false];
+    const schedule = (run: () => void) => {
+      wrote.push(false);
+      setTimeout(run, 0);
+    };
+    const batched = createPageScanner({ index, now: (() => { let t = 0; return () => t++; })(), schedule, onMarks: () => (wrote[wrote.length - 1] = true) });
+    batched.scan(document.body);
+    await batched.idle();
+    expect(marks()).toHaveLength(1200);
+    // Runs of consecutive writing slices: the small first batch, then one per BATCH highlights.
+    const runs = wrote.filter((w, i) => w && !wrote[i - 1]).length;
+    expect(wrote.filter((w) => !w).length).toBeGreaterThan(10);
+    expect(runs).toBeLessThanOrEqual(2 + Math.ceil(1200 / BATCH));
+  });
+
+  it('rescans a node the page changed between matching and writing, highlighting what it says now', async () => {
+    document.body.innerHTML = Array.from({ length: 200 }, (_, i) => `<p id="p${i}">Item ${i} baclofen</p>`).join('');
+    const queued: (() => void)[] = [];
+    const scanner = createPageScanner({ index, now: (() => { let t = 0; return () => t++; })(), schedule: (run) => queued.push(run) });
+    scanner.scan(document.body);
+    queued.shift()!(); // the first slice matches some paragraphs (and writes the first small batch)
+    const last = document.querySelector('mark[data-medmark]:last-of-type')?.closest('p')?.id;
+    const firstUnwritten = Array.from(document.querySelectorAll('p')).find((p) => !p.querySelector('mark'))!;
+    expect(Number(firstUnwritten.id.slice(1))).toBeGreaterThan(Number(last?.slice(1) ?? -1));
+    (firstUnwritten.firstChild as Text).data = 'Now Zoloft, no longer the old name';
+    while (queued.length) queued.shift()!();
+    await scanner.idle();
+    expect(firstUnwritten.textContent).toBe('Now Zoloft, no longer the old name');
+    expect(Array.from(firstUnwritten.querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['Zoloft']);
+    expect(marks()).toHaveLength(200);
+  });
+
+  it('writes a huge text node in one swap, after all its windows are matched, keeping a link context', async () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `Line ${i} mentions ${i % 2 ? 'Zoloft' : 'baclofen'} here.`).join(' ');
+    document.body.innerHTML = '<p id="long"><a href="/x"></a></p>';
+    const link = document.querySelector('a')!;
+    link.append(document.createTextNode(text));
+    let deliveries = 0;
+    const observer = new MutationObserver(() => deliveries++);
+    observer.observe(link, { childList: true });
+    const { scanner, slices } = slicedScanner();
+    scanner.scan(document.body);
+    await scanner.idle();
+    await Promise.resolve();
+    observer.disconnect();
+    expect(slices()).toBeGreaterThan(1);
+    expect(deliveries).toBe(1); // one replacement in one slice, not a write per window
+    expect(marks()).toHaveLength(3000);
+    expect(link.textContent).toBe(text);
+    // Inside a link the link keeps the focus: highlights there are not buttons.
+    expect(link.querySelector('mark')!.getAttribute('role')).toBeNull();
+  });
+
+  it('scans a huge text node again when the page changes it while its windows are being matched', async () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `Line ${i} mentions baclofen here.`).join(' ');
+    const node = document.createTextNode(text);
+    document.body.append(node);
+    const queued: (() => void)[] = [];
+    let t = 0;
+    const scanner = createPageScanner({ index, now: () => t++, schedule: (run) => queued.push(run) });
+    scanner.scan(document.body);
+    queued.shift()!();
+    expect(marks()).toHaveLength(0);
+    node.data = 'Only Zoloft now.';
+    while (queued.length) queued.shift()!();
+    await scanner.idle();
+    expect(marks()).toEqual([['Zoloft', 'sertraline']]);
+    expect(document.body.textContent).toBe('Only Zoloft now.');
   });
 
   it('finds a multi-word name that straddles the end of a window in a huge node', async () => {
