@@ -20,7 +20,7 @@ export type TraceSummary = {
   tasks: Task[];
   /** Sum of the main thread's task durations (ms). */
   mainThreadMs: number;
-  /** Of which: tasks that ran the extension's code, and the browser's style, layout and paint work (wherever it ran). */
+  /** Of which: tasks that ran the extension's code (the injection task aside), and the browser's style, layout and paint work (wherever it ran). */
   ourMs: number;
   renderMs: number;
   /** What the longest task that ran our code spent its time on: the longest events inside it. */
@@ -75,5 +75,5 @@ export function summarizeTrace(events: TraceEvent[], url: string): TraceSummary 
         .map((e) => `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.split('/').pop()}` : ''} ${(e.dur! / 1000).toFixed(1)}`)
         .join(', ')
     : '';
-  return { tasks, mainThreadMs: total(tasks), ourMs: total(tasks.filter((t) => t.ours)), renderMs, longestOursParts: parts };
+  return { tasks, mainThreadMs: total(tasks), ourMs: total(tasks.filter((t) => t.ours && !t.evaluate)), renderMs, longestOursParts: parts };
 }
