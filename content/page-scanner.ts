@@ -200,7 +200,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
    * instead of one per slice (issue 11). The first batch is small, so what
    * the reader sees first (the top of the page) lights up at once.
    */
-  let pending: { node: Text; text: string; matches: Match[] }[] = [];
+  let pending: ({ node: Text; text: string; matches: Match[] } | { long: LongNode })[] = [];
   let pendingMarks = 0;
   let batches = 0;
   /** A batch is being written: it is written whole before matching goes on. */
@@ -208,12 +208,17 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
 
   /** Writes the oldest pending node's highlights; a node the page changed meanwhile is scanned again. */
   const writePending = (marks: HTMLElement[]) => {
-    const { node, text, matches } = pending.shift()!;
-    pendingMarks -= matches.length;
+    const next = pending.shift()!;
+    pendingMarks -= 'long' in next ? next.long.marks.length : next.matches.length;
     if (pending.length === 0) {
       batches++;
       flushing = false;
     }
+    if ('long' in next) {
+      commitLong(next.long, marks);
+      return;
+    }
+    const { node, text, matches } = next;
     if (!node.isConnected) return;
     if (node.data !== text) {
       enqueue(node);
@@ -223,14 +228,19 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   };
 
   /**
-   * Matches the next node (or window of a long one). 'done' when there is
+   * Matches the next node (or window of a long one); writes nothing. 'done' when there is
    * nothing left to match; 'wait' when the name index needs more time first.
    */
-  const matchNext = (marks: HTMLElement[], deadline: number): 'more' | 'done' | 'wait' => {
+  const matchNext = (deadline: number): 'more' | 'done' | 'wait' => {
     if (partial) {
       if (!partial.node.isConnected) partial = undefined;
       else if (doWindow(partial)) {
-        commitLong(partial, marks);
+        // Swapped in with the next batch: the parser cuts a long text into
+        // nodes of 64k characters, and swapping each in its own slice cost a layout each.
+        if (partial.marks.length) {
+          pending.push({ long: partial });
+          pendingMarks += partial.marks.length;
+        }
         partial = undefined;
       }
       return 'more';
@@ -281,7 +291,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
         writePending(marks);
         continue;
       }
-      const step = matchNext(marks, deadline);
+      const step = matchNext(deadline);
       if (step === 'more') continue;
       // Nothing left to match (or the index is not ready): write what is waiting.
       if (step === 'wait' || !pending.length) break;

@@ -212,6 +212,33 @@ describe('page scanner', () => {
     expect(link.querySelector('mark')!.getAttribute('role')).toBeNull();
   });
 
+  it('swaps long text nodes in with the batch, not one slice each (the parser cuts long text into 64k nodes)', async () => {
+    const paragraph = document.createElement('p');
+    // Six long nodes of ~20,000 characters (five windows each), 50 names in each.
+    const texts = Array.from({ length: 6 }, (_, n) =>
+      Array.from({ length: 400 }, (_, i) => `Part ${n} line ${i} ${i % 8 === 0 ? 'baclofen' : 'nothing'}.`).join(' '),
+    );
+    for (const text of texts) paragraph.append(document.createTextNode(text));
+    document.body.append(paragraph);
+    let deliveries = 0;
+    const observer = new MutationObserver(() => deliveries++);
+    observer.observe(paragraph, { childList: true });
+    // A clock costing 4 ms a reading: a slice does four windows, less than one node.
+    let clock = 0;
+    let slices = 0;
+    const scanner = createPageScanner({ index, now: () => (clock += 4), schedule: (run) => (slices++, setTimeout(run, 0)) });
+    scanner.scan(document.body);
+    await scanner.idle();
+    await Promise.resolve();
+    observer.disconnect();
+    expect(marks()).toHaveLength(300);
+    expect(paragraph.textContent).toBe(texts.join(''));
+    expect(slices).toBeGreaterThan(6);
+    // The first small batch, then the rest together (a few writes per slice
+    // on this clock): not one write per node.
+    expect(deliveries).toBeLessThan(texts.length - 1);
+  });
+
   it('scans a huge text node again when the page changes it while its windows are being matched', async () => {
     const text = Array.from({ length: 3000 }, (_, i) => `Line ${i} mentions baclofen here.`).join(' ');
     const node = document.createTextNode(text);
