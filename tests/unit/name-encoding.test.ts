@@ -10,12 +10,15 @@ describe('names shipped to the content script', () => {
     const entries = [
       { name: 'Baclofen', drug: 'baclofen' },
       { name: 'Lioresal', drug: 'baclofen' },
+      { name: 'baclofen', drug: 'baclofen' },
       { name: 'APAP', drug: 'acetaminophen', match: 'exact-case' as const },
+      { name: 'Soma', drug: 'soma', match: 'exact-case' as const },
       { name: 'thyroxine', drug: 'levothyroxine', match: 'none' as const },
     ];
     const encoded = encodeNames(entries);
-    expect(encoded).toEqual({ baclofen: ['Baclofen', 'Lioresal'], acetaminophen: ['=APAP'] });
-    expect(decodeNames(JSON.parse(JSON.stringify(encoded)))).toEqual(entries.slice(0, 3));
+    // "Baclofen" is its id with a capital: written as "" (the lower-case form and prefixed names are written out).
+    expect(encoded).toEqual({ baclofen: ['', 'Lioresal', 'baclofen'], acetaminophen: ['=APAP'], soma: ['=Soma'] });
+    expect(decodeNames(JSON.parse(JSON.stringify(encoded)))).toEqual(entries.slice(0, 5));
   });
 
   it('finds the same names in text as the full list does, and is much smaller', () => {
