@@ -111,22 +111,14 @@ type PageResult = {
   summary: Record<Config, Summary>;
 };
 
-type Summary = {
+/** Medians over loads of `LoadNumbers`, plus what only a summary has. */
+type Summary = Pick<
+  LoadNumbers,
+  'timedOut' | 'mainThreadMs' | 'ourMs' | 'renderMs' | 'longTasks' | 'longestMs' | 'ourTasks' | 'ourLongTasks' | 'ourLongestMs' | 'evaluateMs' | 'highlights' | 'heapMb'
+> & {
   toLastMs: number | null;
-  timedOut: boolean;
   /** Naive mark.js stopped at the limit: the time it would take at the rate it went (names done / all names). */
   projectedMs?: number;
-  mainThreadMs: number;
-  ourMs: number;
-  renderMs: number;
-  longTasks: number;
-  longestMs: number;
-  ourTasks: number;
-  ourLongTasks: number;
-  ourLongestMs: number;
-  evaluateMs: number;
-  highlights: number;
-  heapMb: number;
   feedP50Ms?: number;
   feedP95Ms?: number;
   chunksHighlighted?: string;

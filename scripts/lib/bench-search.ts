@@ -9,6 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import type { KnowledgeBase } from '../../drugs/knowledge-base';
 import { createDrugSearch } from '../../drugs/search-index';
+import { percentile } from '../bench/stats';
 import { loadKnowledgeBase } from './kb-source';
 
 /** A keystroke's search must fit well inside one 60 Hz frame (16 ms), leaving room to render the list. */
@@ -32,9 +33,6 @@ const ROUNDS = 5;
 
 export type SearchBench = { buildMs: number; keystrokes: number; firstMs: number; p50: number; p95: number; max: number };
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /** Independent measurements (each with a fresh index and its own cold pass); the median is reported, as for pages. */
 const REPEATS = 3;
