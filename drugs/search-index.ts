@@ -63,6 +63,9 @@ const USE_BOOSTS = {
  */
 const WEIGHTS = { prefix: 0.6, fuzzy: 0.3 };
 
+/** Shortest word searched in uses as a prefix (see `run`). */
+const MIN_USE_PREFIX = 3;
+
 /**
  * Classes that exist to grade interactions rather than to say what their
  * members are: "Medicines whose labeling forbids MAO inhibitors" must not make
@@ -243,7 +246,12 @@ export function createDrugSearch(kb: KnowledgeBase): DrugSearch {
       }
     }
     if (namesOnly) return scored;
-    for (const r of uses.search(query, { ...options, boost: USE_BOOSTS })) {
+    // Uses are searched by prefix only from the third letter: "a" or "hy" is
+    // the start of a name far more often than of a condition, and as prefixes
+    // of the uses' whole vocabulary they cost 8-10 ms a keystroke (issue 11).
+    // A short word still matches uses exactly ("MS", "ED").
+    const usePrefix = (t: string, i: number) => i === last && t.length >= MIN_USE_PREFIX;
+    for (const r of uses.search(query, { ...options, prefix: usePrefix, boost: USE_BOOSTS })) {
       // A medicine found by name often mentions itself in its summary; that
       // adds nothing, so the best match counts, and a name stays what is shown.
       const id = r.entity as string;

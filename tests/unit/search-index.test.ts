@@ -161,6 +161,21 @@ describe('createDrugSearch ranking rules', () => {
     ]);
   });
 
+  it('searches uses by prefix only from the third letter, and still matches a short word in uses exactly', () => {
+    const kb = kbOf({
+      drugs: [
+        drug('alpha', { benefits: [{ text: 'Hypertension in adults.', offLabel: false }] }),
+        drug('beta', { benefits: [{ text: 'MS relapses.', offLabel: false }] }),
+        drug('hyoscine'),
+      ],
+    });
+    const s = createDrugSearch(kb);
+    // "hy" starts a name and a use: only the name is offered.
+    expect(s.search('hy').map((h) => h.id)).toEqual(['hyoscine']);
+    expect(s.search('hyp').map((h) => h.id)).toEqual(['alpha']);
+    expect(s.search('ms').map((h) => h.id)).toEqual(['beta']);
+  });
+
   it('finds members of a class by the names of the classes that include it', () => {
     const kb = kbOf({
       classes: [
