@@ -2,7 +2,7 @@ import type { DrugPreview } from '../messaging/protocol';
 import { MedicalNotice } from './MedicalNotice';
 import { SeverityBadge } from './SeverityBadge';
 
-type HoverPreviewProps = {
+export type HoverPreviewProps = {
   /** Undefined while loading. */
   preview?: DrugPreview;
   /** The highlight sits inside a link, so a plain click follows the link. */

@@ -4,15 +4,18 @@
  * or scrolling the highlight away closes it, and focus goes back to the
  * highlight. One set of delegated listeners on the document serves every
  * highlight (never one listener per mark).
+ *
+ * The drawing (`DrugView`: Preact, the components, Floating UI) is loaded on
+ * the first hover, focus or click on a highlight, so a page load does not
+ * compile it (issue 11). Until it is there, what the reader asked for waits:
+ * the preview still needs its hover delay, and a click opens the popover as
+ * soon as the view arrives unless the reader has moved on meanwhile.
  */
-import { h, render } from 'preact';
-import { DrugPopover } from '../components/DrugPopover';
-import { HoverPreview } from '../components/HoverPreview';
 import type { DrugDetails, DrugPreview } from '../messaging/protocol';
 import type { BackgroundClient } from './background-client';
+import type { DrugView } from './drug-view';
 import { MARK_ATTRIBUTE } from './exclusions';
 import { GUESS_ATTRIBUTE } from './highlight';
-import { keepPlaced } from './placement';
 import type { UiRoot } from './ui-root';
 
 /** Hover intent: a pointer passing over a word should not flash a card. */
@@ -25,8 +28,10 @@ export const FOCUS_OPEN_DELAY_MS = 100;
 const HEADING_ID = 'medmark-popover-title';
 
 export type DrugUiOptions = {
-  /** Creates the shadow-root host. Called on first use, so a page nobody hovers is never touched. */
-  createUi: () => UiRoot;
+  /** Loads the drawing part of the UI; called once, on the first hover, focus or click on a highlight. */
+  loadView: () => Promise<DrugView>;
+  /** The document the UI's host goes into (created on first use, so a page nobody hovers is never touched). */
+  doc: Document;
   client: BackgroundClient;
   /** Ids of the drugs highlighted on the page so far. */
   pageDrugIds: () => string[];
@@ -83,10 +88,30 @@ function createPanels(ui: UiRoot): Panels {
   return { ui, preview, popover };
 }
 
-export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addMedication }: DrugUiOptions): DrugUi {
+export function createDrugUi({ loadView, doc, client, pageDrugIds, hoverDelayMs, addMedication }: DrugUiOptions): DrugUi {
   const hoverDelay = () => hoverDelayMs?.() ?? HOVER_OPEN_DELAY_MS;
+  let destroyed = false;
+  let view: DrugView | undefined;
+  let viewLoading: Promise<DrugView | undefined> | undefined;
+  /**
+   * Starts loading the view (once at a time). Resolves undefined if it could
+   * not be loaded: the highlights stay, without cards, and the next hover or
+   * click tries again.
+   */
+  const requestView = () =>
+    (viewLoading ??= loadView().then(
+      (loaded) => (view = loaded),
+      () => (viewLoading = undefined),
+    ));
+  /** Runs `then` with the view now if it is loaded, else once it is (unless destroyed by then). */
+  const withView = (then: (view: DrugView) => void) => {
+    if (view) return then(view);
+    void requestView().then((loaded) => {
+      if (loaded && !destroyed) then(loaded);
+    });
+  };
   let panels: Panels | undefined;
-  const ensurePanels = (): Panels => (panels ??= createPanels(createUi()));
+  const ensurePanels = (v: DrugView): Panels => (panels ??= createPanels(v.createUiRoot(doc)));
 
   let previewAnchor: HTMLElement | null = null;
   let popoverAnchor: HTMLElement | null = null;
@@ -103,62 +128,71 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
   };
 
   // ---- preview -------------------------------------------------------------
-  const renderPreview = (mark: HTMLElement, preview?: DrugPreview) =>
-    render(
-      h(HoverPreview, {
-        preview,
-        inLink: mark.closest('a[href]') !== null,
-        guess: guessOf(mark),
-        onOpenDetails: () => openPopover(mark, true),
-      }),
-      ensurePanels().preview,
-    );
+  const renderPreview = (v: DrugView, mark: HTMLElement, preview?: DrugPreview) =>
+    v.renderPreview(ensurePanels(v).preview, {
+      preview,
+      inLink: mark.closest('a[href]') !== null,
+      guess: guessOf(mark),
+      onOpenDetails: () => openPopover(mark, true),
+    });
+
+  /** The highlight whose preview is due once the view has loaded. */
+  let previewWanted: HTMLElement | null = null;
 
   const showPreview = (mark: HTMLElement) => {
+    if (!view) {
+      previewWanted = mark;
+      withView(() => {
+        if (previewWanted === mark) showPreview(mark);
+      });
+      return;
+    }
+    previewWanted = null;
+    const v = view;
     if (popoverAnchor === mark) return;
     hidePreview();
     previewAnchor = mark;
     const mine = ++token;
-    renderPreview(mark);
-    const { preview: previewPanel } = ensurePanels();
+    renderPreview(v, mark);
+    const { preview: previewPanel } = ensurePanels(v);
     previewPanel.hidden = false;
-    stopPreviewPlacement = keepPlaced(mark, previewPanel, hidePreview);
+    stopPreviewPlacement = v.keepPlaced(mark, previewPanel, hidePreview);
     client
       .preview(mark.dataset.drug ?? '')
       .then((preview) => {
         if (mine !== token || previewAnchor !== mark) return;
-        if (preview) renderPreview(mark, preview);
+        if (preview) renderPreview(v, mark, preview);
         else hidePreview();
       })
       .catch(() => hidePreview());
   };
 
   function hidePreview() {
+    previewWanted = null;
     stopPreviewPlacement?.();
     stopPreviewPlacement = undefined;
     previewAnchor = null;
-    if (!panels) return;
+    if (!panels || !view) return;
     panels.preview.hidden = true;
-    render(null, panels.preview);
+    view.renderPreview(panels.preview, null);
   }
 
   // ---- popover -------------------------------------------------------------
-  const renderPopover = (details: DrugDetails | null | undefined) =>
-    render(
-      h(DrugPopover, {
-        details,
-        headingId: HEADING_ID,
-        onClose: () => closePopover(true),
-        onOpenDrug: showInPopover,
-        onAddToMyMedications:
-          details && addMedication
-            ? () => {
-                void addMedication(details.drug.id).then(() => showInPopover(details.drug.id));
-              }
-            : undefined,
-      }),
-      ensurePanels().popover,
-    );
+  const renderPopover = (details: DrugDetails | null | undefined) => {
+    if (!view) return;
+    view.renderPopover(ensurePanels(view).popover, {
+      details,
+      headingId: HEADING_ID,
+      onClose: () => closePopover(true),
+      onOpenDrug: showInPopover,
+      onAddToMyMedications:
+        details && addMedication
+          ? () => {
+              void addMedication(details.drug.id).then(() => showInPopover(details.drug.id));
+            }
+          : undefined,
+    });
+  };
 
   /** Loads a record into the open popover (the highlight stays its anchor). */
   function showInPopover(id: string) {
@@ -177,20 +211,32 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
       });
   }
 
+  /** The highlight whose popover is due once the view has loaded (Esc, a click elsewhere or another highlight cancels it). */
+  let popoverWanted: HTMLElement | null = null;
+
   function openPopover(mark: HTMLElement, moveFocus: boolean) {
     clearTimers();
     hidePreview();
+    if (!view) {
+      popoverWanted = mark;
+      withView(() => {
+        if (popoverWanted === mark) openPopover(mark, moveFocus);
+      });
+      return;
+    }
+    popoverWanted = null;
     if (popoverAnchor && popoverAnchor !== mark) closePopover(false);
     popoverAnchor = mark;
     mark.setAttribute('aria-expanded', 'true');
-    const { popover: popoverPanel } = ensurePanels();
+    const { popover: popoverPanel } = ensurePanels(view);
     popoverPanel.hidden = false;
-    stopPopoverPlacement ??= keepPlaced(mark, popoverPanel, () => closePopover(false));
+    stopPopoverPlacement ??= view.keepPlaced(mark, popoverPanel, () => closePopover(false));
     if (moveFocus) popoverPanel.focus({ preventScroll: true });
     showInPopover(mark.dataset.drug ?? '');
   }
 
   function closePopover(returnFocus: boolean) {
+    popoverWanted = null;
     const anchor = popoverAnchor;
     if (!anchor) return;
     stopPopoverPlacement?.();
@@ -198,9 +244,9 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
     popoverAnchor = null;
     token++;
     anchor.removeAttribute('aria-expanded');
-    if (panels) {
+    if (panels && view) {
       panels.popover.hidden = true;
-      render(null, panels.popover);
+      view.renderPopover(panels.popover, null);
     }
     if (returnFocus && anchor.isConnected) {
       // A highlight inside a link is not focusable itself; the link is.
@@ -216,6 +262,8 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
     if (event.pointerType === 'touch') return;
     const mark = markFrom(event);
     if (mark) {
+      // Load the drawing during the hover delay, not after it.
+      void requestView();
       clearTimeout(closeTimer);
       if (mark !== previewAnchor && mark !== popoverAnchor) {
         clearTimeout(openTimer);
@@ -241,6 +289,7 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
   const onFocusIn = (event: FocusEvent) => {
     const mark = markFrom(event);
     if (!mark || mark === popoverAnchor) return;
+    void requestView();
     clearTimers();
     openTimer = setTimeout(() => showPreview(mark), FOCUS_OPEN_DELAY_MS);
   };
@@ -267,6 +316,7 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
+      popoverWanted = null;
       if (popoverAnchor) {
         event.stopPropagation();
         closePopover(true);
@@ -284,6 +334,7 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
   };
 
   const onPointerDown = (event: PointerEvent) => {
+    if (popoverWanted && markFrom(event) !== popoverWanted) popoverWanted = null;
     if (!popoverAnchor || isOurs(event.target)) return;
     if (markFrom(event) === popoverAnchor) return;
     closePopover(false);
@@ -305,6 +356,7 @@ export function createDrugUi({ createUi, client, pageDrugIds, hoverDelayMs, addM
       openPopover(mark, false);
     },
     destroy() {
+      destroyed = true;
       clearTimers();
       hidePreview();
       closePopover(false);

@@ -10,6 +10,7 @@ import type { NameIndex } from '../drugs/name-index';
 import type { BackgroundClient } from './background-client';
 import { watchUpgrades } from './custom-element-upgrades';
 import { createDrugUi } from './drug-ui';
+import type { DrugView } from './drug-view';
 import { MARK_ATTRIBUTE } from './exclusions';
 import { removeHighlights } from './highlight';
 import { createContextCheck } from './medical-context-dom';
@@ -17,7 +18,6 @@ import { watchMutations } from './mutation-watch';
 import { createPageScanner } from './page-scanner';
 import { SHADOW_ATTACHED_EVENT } from './shadow-attach-signal';
 import { createShadowRoots, marksInOrder } from './shadow-roots';
-import { createUiRoot } from './ui-root';
 
 export type BodyHighlightOptions = {
   index: NameIndex;
@@ -31,6 +31,8 @@ export type BodyHighlightOptions = {
   pageDrugIds: () => string[];
   hoverDelayMs: () => number;
   addMedication: (id: string) => Promise<unknown>;
+  /** Loads the preview and popover drawing (`drug-ui.ts`). */
+  loadView: () => Promise<DrugView>;
 };
 
 export type BodyHighlight = {
@@ -93,7 +95,8 @@ export function highlightBody(body: HTMLElement, options: BodyHighlightOptions):
   doc.addEventListener(SHADOW_ATTACHED_EVENT, onShadowAttached, true);
 
   const drugUi = createDrugUi({
-    createUi: () => createUiRoot(doc),
+    loadView: options.loadView,
+    doc,
     client: options.client,
     pageDrugIds: options.pageDrugIds,
     hoverDelayMs: options.hoverDelayMs,

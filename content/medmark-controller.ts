@@ -11,6 +11,7 @@ import type { MineAnswer } from '../messaging/protocol';
 import type { PageState, TabRequest } from '../messaging/tab-protocol';
 import { DEFAULT_SETTINGS, isSiteDisabled, type Settings } from '../settings/settings';
 import type { BackgroundClient } from './background-client';
+import type { DrugView } from './drug-view';
 import { startMedmark, type HighlightRun } from './start-medmark';
 
 /** Drugs found in a burst (a feed loading a page of posts) are reported together. */
@@ -31,6 +32,8 @@ export type MedmarkControllerDeps = {
   watchSettings: (onChange: (settings: Settings) => void) => () => void;
   /** Called whenever the reader's medication list changes. */
   watchMedications: (onChange: () => void) => () => void;
+  /** Loads the preview and popover drawing on first use (`content/drug-view-loader.ts`). */
+  loadView: () => Promise<DrugView>;
   doc?: Document;
 };
 
@@ -117,6 +120,7 @@ export function createMedmarkController(deps: MedmarkControllerDeps): MedmarkCon
         onDrugsChanged,
         hoverDelayMs: () => (settings ?? DEFAULT_SETTINGS).hoverDelayMs,
         addMedication: (id) => deps.client.addMedication(id),
+        loadView: deps.loadView,
         doc: deps.doc,
       });
     } else {

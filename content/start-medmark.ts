@@ -16,6 +16,7 @@ import type { MentionMode } from '../settings/settings';
 import type { PageDrug } from '../messaging/tab-protocol';
 import type { BackgroundClient } from './background-client';
 import { watchBody } from './body-watch';
+import type { DrugView } from './drug-view';
 import { MARK_ATTRIBUTE } from './exclusions';
 import { highlightBody, type BodyHighlight } from './highlight-body';
 
@@ -31,6 +32,7 @@ export type HighlightRunOptions = {
   onDrugsChanged: () => void;
   hoverDelayMs: () => number;
   addMedication: (id: string) => Promise<unknown>;
+  loadView: () => Promise<DrugView>;
   doc?: Document;
 };
 
@@ -80,6 +82,7 @@ export function startMedmark(options: HighlightRunOptions): HighlightRun {
       pageDrugIds: () => [...found.keys()],
       hoverDelayMs: options.hoverDelayMs,
       addMedication: options.addMedication,
+      loadView: options.loadView,
     });
   };
 

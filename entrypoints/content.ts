@@ -2,6 +2,7 @@ import names from 'virtual:medmark/names';
 import { browser } from 'wxt/browser';
 import '../content/highlight.css';
 import { createBackgroundClient } from '../content/background-client';
+import { loadDrugView } from '../content/drug-view-loader';
 import { createMedmarkController, type MedmarkController } from '../content/medmark-controller';
 import { decodeNames, type ShippedNames } from '../drugs/name-encoding';
 import { createNameIndexBuilder } from '../drugs/name-index';
@@ -43,6 +44,7 @@ export default defineContentScript({
         loadSettings,
         watchSettings,
         watchMedications: watchMedicationsChanged,
+        loadView: loadDrugView,
       });
     }, 0);
     // The toolbar popup asks what is on this page, or to jump to a mention.

@@ -12,6 +12,7 @@ import { compileMisspellingIndex } from '../../drugs/misspelling-index';
 import { decodeNames, encodeNames, type ShippedNames } from '../../drugs/name-encoding';
 import { compileNameIndex } from '../../drugs/name-index';
 import { nameEntriesOf, recordNameCount } from '../../drugs/name-entries';
+import { median } from '../bench/stats';
 import { EXTENSION_DIR } from './extension-browser';
 import { kbSourcePaths, loadKnowledgeBase, loadMisspellingExclusions } from './kb-source';
 
@@ -24,6 +25,8 @@ export type KbFootprint = {
   shippedNamesBytes: number;
   /** Built content script, when a build exists. */
   contentScriptBytes?: number;
+  /** Built preview and popover drawing, loaded on a reader's first hover or click (content/drug-view.ts). */
+  drugViewBytes?: number;
   /** Built background script (it carries the knowledge base), when a build exists. */
   backgroundBytes?: number;
   /** Page start: parse the shipped names and build the name index (median). */
@@ -33,11 +36,6 @@ export type KbFootprint = {
   /** Background start-up: parse the knowledge base and build the request handler with its indexes (median). */
   backgroundStartMs: number;
 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function timed(run: () => void, runs: number): number {
   run(); // warm up: the extension's code is compiled once per page too, but a cold first run measures the JIT, not us
@@ -65,6 +63,7 @@ export function measureKbFootprint(runs = 31): KbFootprint {
     sourceBytes: kbSourcePaths().reduce((sum, path) => sum + statSync(path).size, 0),
     shippedNamesBytes: Buffer.byteLength(shippedNames),
     contentScriptBytes: sizeOf(join(EXTENSION_DIR, 'content-scripts/content.js')),
+    drugViewBytes: sizeOf(join(EXTENSION_DIR, 'drug-view.js')),
     backgroundBytes: sizeOf(join(EXTENSION_DIR, 'background.js')),
     nameIndexMs: timed(() => {
       const shipped = JSON.parse(shippedNames) as ShippedNames;
@@ -87,6 +86,7 @@ export function formatKbFootprint(f: KbFootprint): string {
     `  data/ source JSON          ${kB(f.sourceBytes)}`,
     `  names shipped to pages     ${kB(f.shippedNamesBytes)}`,
     `  content script (minified)  ${kB(f.contentScriptBytes)} (budget 150 kB)`,
+    `  preview and popover        ${kB(f.drugViewBytes)}, loaded on the first hover or click`,
     `  background script          ${kB(f.backgroundBytes)}`,
     `  name index on page start   ${f.nameIndexMs.toFixed(1)} ms (median, Node)`,
     `  misspelling index          ${f.misspellingIndexMs.toFixed(1)} ms, on the first long word that is no name`,

@@ -77,6 +77,7 @@ describe('a run follows a swapped body', () => {
       onDrugsChanged: () => changes++,
       hoverDelayMs: () => 0,
       addMedication: async () => undefined,
+      loadView: () => Promise.reject(new Error('these tests draw no previews')),
     });
     return { run, changes: () => changes };
   };
