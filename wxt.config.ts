@@ -23,13 +23,14 @@ export default defineConfig({
     // reaches the network: all data is bundled.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
     action: { default_title: 'Medmark: medicines on this page' },
-    // The preview and popover drawing, loaded by the content script on first
-    // use (content/drug-view-loader.ts, docs/adr/0009). Web-accessible so the
-    // content script may import it; in Chrome only at a per-session address
-    // (use_dynamic_url), so a page cannot probe the fixed one to learn that
-    // Medmark is installed. Firefox bundles the view in the content script.
+    // The engine, loaded by the content script's bootstrap once a page has
+    // something to read, and the preview and popover drawing, loaded on first
+    // use (docs/adr/0009, 0010). Web-accessible so the content script may
+    // import them; only at a per-session address (use_dynamic_url), so a page
+    // cannot probe the fixed one to learn that Medmark is installed. Firefox
+    // bundles both in the content script.
     ...(browser !== 'firefox' && {
-      web_accessible_resources: [{ resources: ['drug-view.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+      web_accessible_resources: [{ resources: ['medmark-engine.js', 'drug-view.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     }),
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",

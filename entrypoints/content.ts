@@ -1,13 +1,9 @@
-import names from 'virtual:medmark/names';
 import { browser } from 'wxt/browser';
 import '../content/highlight.css';
-import { createBackgroundClient } from '../content/background-client';
-import { loadDrugView } from '../content/drug-view-loader';
-import { createMedmarkController, type MedmarkController } from '../content/medmark-controller';
-import { decodeNames, type ShippedNames } from '../drugs/name-encoding';
-import { createNameIndexBuilder } from '../drugs/name-index';
-import { isTabRequest } from '../messaging/tab-protocol';
-import { loadSettings, watchMedicationsChanged, watchSettings } from '../settings/storage-items';
+import { loadEngine } from '../content/engine-loader';
+import type { MedmarkPage } from '../content/medmark-page';
+import { whenReadable } from '../content/text-watch';
+import { isTabRequest, type PageState } from '../messaging/tab-protocol';
 
 /** False once the extension is reloaded, updated or removed: the page cannot fake this. */
 const extensionAlive = () => browser.runtime?.id != null;
@@ -25,33 +21,30 @@ export default defineContentScript({
   // the popover's styles live in its shadow root (content/ui-root.ts).
   cssInjectionMode: 'manifest',
   main(ctx) {
-    // Start in a task of its own, and build the name index only when the
-    // scanner has text to match, a slice at a time inside its slices: run
-    // cold, compiling every name at once was a long task on every page, and
-    // a page with no text never needs the index at all (issue 11).
-    let controller: MedmarkController | undefined;
-    const timer = setTimeout(() => {
-      if (!extensionAlive()) return;
-      const builder = createNameIndexBuilder(() => {
-        const shipped = JSON.parse(names) as ShippedNames;
-        return { entries: decodeNames(shipped.names), misspellingExclusions: shipped.notMisspellings };
-      });
-      controller = createMedmarkController({
-        index: builder.index,
-        prepareIndex: builder.step,
-        host: location.hostname,
-        client: createBackgroundClient(),
-        loadSettings,
-        watchSettings,
-        watchMedications: watchMedicationsChanged,
-        loadView: loadDrugView,
-      });
-    }, 0);
-    // The toolbar popup asks what is on this page, or to jump to a mention.
+    // A bootstrap: the engine (names, matcher, scanner, about 100 kB) is
+    // loaded only once the page has something to read, so a frame or page
+    // with no text pays for this file alone (issue 11, docs/adr/0010). The
+    // engine builds its name index a slice at a time inside the scanner's
+    // slices, in tasks of its own.
+    let stopped = false;
+    let page: Promise<MedmarkPage | undefined> | undefined;
+    const start = () =>
+      (page ??= loadEngine().then(
+        (engine) => (stopped || !extensionAlive() ? undefined : engine.startMedmarkPage()),
+        () => {
+          // Not loaded (the extension went away meanwhile): the next question tries again.
+          page = undefined;
+          return undefined;
+        },
+      ));
+    const stopWatching = whenReadable(document, () => void start());
+    // The toolbar popup asks what is on this page, or to jump to a mention:
+    // the engine answers, loaded for the question if the page had nothing to read yet.
     const onMessage = (message: unknown) => {
       if (!isTabRequest(message)) return undefined;
-      if (!controller) return Promise.resolve({ status: 'on', host: location.hostname, drugs: [] });
-      return controller.ready.then(() => controller!.handleTabRequest(message));
+      return start().then((started): Promise<PageState | boolean> | PageState =>
+        started ? started.answer(message) : { status: 'on', host: location.hostname, drugs: [] },
+      );
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
@@ -61,9 +54,10 @@ export default defineContentScript({
       // invalidation, where the extension itself is gone (reloaded, updated,
       // removed), stops Medmark; a forged one is ignored.
       if (extensionAlive()) return;
-      clearTimeout(timer);
+      stopped = true;
+      stopWatching();
       browser.runtime.onMessage.removeListener(onMessage);
-      controller?.destroy();
+      void page?.then((started) => started?.destroy());
     });
   },
 });

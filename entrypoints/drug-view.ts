@@ -1,5 +1,6 @@
 import { DRUG_VIEW_GLOBAL } from '../content/drug-view-loader';
 import { drugView } from '../content/drug-view';
+import { provideExtensionModule } from '../content/extension-module';
 
 // Loaded by the content script on a reader's first hover, focus or click on
 // a highlight (content/drug-view-loader.ts); runs in the content script's world.
@@ -7,6 +8,6 @@ import { drugView } from '../content/drug-view';
 export default defineUnlistedScript({
   exclude: ['firefox'],
   main() {
-    (globalThis as unknown as Record<string, unknown>)[DRUG_VIEW_GLOBAL] = drugView;
+    provideExtensionModule(DRUG_VIEW_GLOBAL, drugView);
   },
 });

@@ -36,7 +36,7 @@ import { median, percentile } from './bench/stats';
 import { SLICE_BUDGET_MS } from '../content/page-scanner';
 import { benchSearch, searchBudgetFailure } from './lib/bench-search';
 import { CHROMIUM, EXTENSION_DIR, ROOT } from './lib/extension-browser';
-import { formatKbFootprint, measureKbFootprint } from './lib/kb-footprint';
+import { formatKbFootprint, measureKbFootprint, pageScriptBytes } from './lib/kb-footprint';
 import { loadKnowledgeBase } from './lib/kb-source';
 
 const BUDGETS = {
@@ -52,6 +52,7 @@ const BUDGETS = {
   ourLongestTaskMs: 50,
   /** A feed chunk's names highlighted within this, at p95. */
   feedP95Ms: 100,
+  /** What a page with text loads before its first highlight: the content script (a bootstrap) and the engine. */
   contentScriptBytes: 150_000,
   /** 5,000 extra names may cost at most this factor. */
   nameScaling: 2,
@@ -380,8 +381,9 @@ for (const p of pageResults) {
   if (pages.find((x) => x.id === p.id)!.hasNames && s.highlights === 0) failures.push(`${p.title}: no highlights were written`);
   if (s.feedP95Ms !== undefined && !(s.feedP95Ms <= BUDGETS.feedP95Ms)) failures.push(`${p.title}: chunks highlighted in ${f0(s.feedP95Ms)} ms at p95 (budget ${BUDGETS.feedP95Ms} ms)`);
 }
-if (footprint.contentScriptBytes !== undefined && footprint.contentScriptBytes >= BUDGETS.contentScriptBytes) {
-  failures.push(`the content script is ${footprint.contentScriptBytes} bytes (budget ${BUDGETS.contentScriptBytes / 1000} kB)`);
+const pageScript = pageScriptBytes(footprint);
+if (pageScript === undefined || pageScript >= BUDGETS.contentScriptBytes) {
+  failures.push(`the bootstrap and engine are ${pageScript ?? 'not built:'} bytes (budget ${BUDGETS.contentScriptBytes / 1000} kB)`);
 }
 
 const outDir = join(ROOT, '.output');

@@ -23,8 +23,10 @@ export type KbFootprint = {
   sourceBytes: number;
   /** The names shipped to the content script (JSON). */
   shippedNamesBytes: number;
-  /** Built content script, when a build exists. */
+  /** Built content script, when a build exists: the bootstrap injected into every page and frame. */
   contentScriptBytes?: number;
+  /** Built engine, loaded by the bootstrap once a page has something to read (docs/adr/0010). */
+  engineBytes?: number;
   /** Built preview and popover drawing, loaded on a reader's first hover or click (content/drug-view.ts). */
   drugViewBytes?: number;
   /** Built background script (it carries the knowledge base), when a build exists. */
@@ -63,6 +65,7 @@ export function measureKbFootprint(runs = 31): KbFootprint {
     sourceBytes: kbSourcePaths().reduce((sum, path) => sum + statSync(path).size, 0),
     shippedNamesBytes: Buffer.byteLength(shippedNames),
     contentScriptBytes: sizeOf(join(EXTENSION_DIR, 'content-scripts/content.js')),
+    engineBytes: sizeOf(join(EXTENSION_DIR, 'medmark-engine.js')),
     drugViewBytes: sizeOf(join(EXTENSION_DIR, 'drug-view.js')),
     backgroundBytes: sizeOf(join(EXTENSION_DIR, 'background.js')),
     nameIndexMs: timed(() => {
@@ -78,6 +81,10 @@ export function measureKbFootprint(runs = 31): KbFootprint {
   };
 }
 
+/** What a page with text loads before its first highlight: the bootstrap and the engine. */
+export const pageScriptBytes = (f: KbFootprint): number | undefined =>
+  f.contentScriptBytes === undefined || f.engineBytes === undefined ? undefined : f.contentScriptBytes + f.engineBytes;
+
 const kB = (bytes?: number) => (bytes === undefined ? 'not built' : `${(bytes / 1000).toFixed(1)} kB`);
 
 export function formatKbFootprint(f: KbFootprint): string {
@@ -85,7 +92,8 @@ export function formatKbFootprint(f: KbFootprint): string {
     `Knowledge base: ${f.records} records, ${f.names} highlighted names`,
     `  data/ source JSON          ${kB(f.sourceBytes)}`,
     `  names shipped to pages     ${kB(f.shippedNamesBytes)}`,
-    `  content script (minified)  ${kB(f.contentScriptBytes)} (budget 150 kB)`,
+    `  content script (minified)  ${kB(f.contentScriptBytes)}: the bootstrap, in every page and frame`,
+    `  engine                     ${kB(f.engineBytes)}, loaded once a page has text (with the bootstrap: ${kB(pageScriptBytes(f))}, budget 150 kB)`,
     `  preview and popover        ${kB(f.drugViewBytes)}, loaded on the first hover or click`,
     `  background script          ${kB(f.backgroundBytes)}`,
     `  name index on page start   ${f.nameIndexMs.toFixed(1)} ms (median, Node)`,

@@ -272,7 +272,8 @@ describe('preview and popover', () => {
 
 describe('bundle', () => {
   it('ships names, not the knowledge base, into every page', () => {
-    const content = readFileSync(join(ROOT, '.output/chrome-mv3/content-scripts/content.js'), 'utf8');
+    // What a page with text loads: the bootstrap and the engine (docs/adr/0010).
+    const content = ['content-scripts/content.js', 'medmark-engine.js'].map((file) => readFileSync(join(ROOT, '.output/chrome-mv3', file), 'utf8')).join('\n');
     const background = readFileSync(join(ROOT, '.output/chrome-mv3/background.js'), 'utf8');
     // A brand name is needed to match; a summary sentence is not.
     expect(content.includes('Lioresal')).toBe(true);
@@ -288,9 +289,10 @@ describe('bundle', () => {
 describe('privacy', () => {
   it('makes no network request: only the test pages and the extension itself are fetched', () => {
     expect(browser.requests.length).toBeGreaterThan(0);
-    // The drawing loaded on first hover is fetched from the extension at its per-session address (docs/adr/0009).
+    // The engine and the drawing are fetched from the extension at its per-session address (docs/adr/0009, 0010).
     const ownFile = (url: string) =>
-      url.startsWith(`chrome-extension://${browser.extensionId}/`) || /^chrome-extension:\/\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\/drug-view\.js$/.test(url);
+      url.startsWith(`chrome-extension://${browser.extensionId}/`) ||
+      /^chrome-extension:\/\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\/(medmark-engine|drug-view)\.js$/.test(url);
     const foreign = browser.requests.filter((url) => !url.startsWith(server.origin) && !ownFile(url));
     expect(foreign).toEqual([]);
   });
