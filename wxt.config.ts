@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './messaging/commands';
 import { medmarkKnowledgeBase } from './scripts/lib/vite-plugin-kb';
 
 // See https://wxt.dev/api/config.html
@@ -23,6 +24,8 @@ export default defineConfig({
     // reaches the network: all data is bundled.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
     action: { default_title: 'Medmark: medicines on this page' },
+    // Keyboard shortcuts, changeable in the browser's shortcut settings (messaging/commands.ts).
+    commands: manifestCommands(),
     // The engine, loaded by the content script's bootstrap once a page has
     // something to read, and the preview and popover drawing, loaded on first
     // use (docs/adr/0009, 0010). Web-accessible so the content script may

@@ -44,6 +44,8 @@ export type DrugUiOptions = {
 export type DrugUi = {
   /** Opens the popover on `mark` without moving focus (the toolbar popup's "jump to mention"). */
   open(mark: HTMLElement): void;
+  /** Says `message` through a polite live region (the keyboard shortcuts' "which medicine"). */
+  announce(message: string): void;
   destroy(): void;
 };
 
@@ -74,7 +76,13 @@ function guessOf(mark: HTMLElement): { written: string; name: string } | undefin
   return name ? { written: mark.textContent ?? '', name } : undefined;
 }
 
-type Panels = { ui: UiRoot; preview: HTMLElement; popover: HTMLElement };
+type Panels = { ui: UiRoot; preview: HTMLElement; popover: HTMLElement; status: HTMLElement };
+
+/**
+ * A live region's change is read only if the region was in the page before
+ * it; a region made for the first announcement gets its text a moment later.
+ */
+const ANNOUNCE_DELAY_MS = 100;
 
 function createPanels(ui: UiRoot): Panels {
   const preview = createPanel(ui, 'mm-preview-box');
@@ -85,7 +93,11 @@ function createPanels(ui: UiRoot): Panels {
   popover.setAttribute('aria-modal', 'false');
   popover.setAttribute('aria-labelledby', HEADING_ID);
   popover.tabIndex = -1;
-  return { ui, preview, popover };
+  const status = ui.layer.ownerDocument.createElement('div');
+  status.className = 'mm-visually-hidden';
+  status.setAttribute('role', 'status');
+  ui.layer.append(status);
+  return { ui, preview, popover, status };
 }
 
 export function createDrugUi({ loadView, doc, client, pageDrugIds, hoverDelayMs, addMedication }: DrugUiOptions): DrugUi {
@@ -118,6 +130,7 @@ export function createDrugUi({ loadView, doc, client, pageDrugIds, hoverDelayMs,
   let stopPreviewPlacement: (() => void) | undefined;
   let stopPopoverPlacement: (() => void) | undefined;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
+  let announceTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Incremented on every open, so a late answer for an older request is dropped. */
   let token = 0;
@@ -355,8 +368,17 @@ export function createDrugUi({ loadView, doc, client, pageDrugIds, hoverDelayMs,
     open(mark) {
       openPopover(mark, false);
     },
+    announce(message) {
+      withView((v) => {
+        const { status } = ensurePanels(v);
+        status.textContent = '';
+        clearTimeout(announceTimer);
+        announceTimer = setTimeout(() => (status.textContent = message), ANNOUNCE_DELAY_MS);
+      });
+    },
     destroy() {
       destroyed = true;
+      clearTimeout(announceTimer);
       clearTimers();
       hidePreview();
       closePopover(false);

@@ -41,6 +41,8 @@ export type BodyHighlight = {
   marks(id?: string): HTMLElement[];
   /** Opens the popover on `mark`. */
   open(mark: HTMLElement): void;
+  /** Scrolls `mark` into view, gives it (or the link that holds it) focus, and announces `message` to screen readers. */
+  focus(mark: HTMLElement, message: string): void;
   /** Stops scanning, watching and the UI, leaving the marks (the body has left the page). */
   detach(): void;
   /** Detaches and removes every mark and our styles: the page text is as before. */
@@ -115,6 +117,12 @@ export function highlightBody(body: HTMLElement, options: BodyHighlightOptions):
     body,
     marks: (id) => marksInOrder(body, shadows.connected(), markSelector(id)),
     open: (mark) => drugUi.open(mark),
+    focus(mark, message) {
+      mark.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const target = mark.tabIndex >= 0 ? mark : mark.closest<HTMLElement>('a[href], button, [role="link"], [tabindex]');
+      target?.focus({ preventScroll: true });
+      drugUi.announce(message);
+    },
     detach,
     destroy() {
       detach();

@@ -8,7 +8,7 @@
  */
 import type { NameIndex } from '../drugs/name-index';
 import type { MineAnswer } from '../messaging/protocol';
-import type { PageState, TabRequest } from '../messaging/tab-protocol';
+import type { PageState, StepAnswer, TabRequest } from '../messaging/tab-protocol';
 import { DEFAULT_SETTINGS, isSiteDisabled, type Settings } from '../settings/settings';
 import type { BackgroundClient } from './background-client';
 import type { DrugView } from './drug-view';
@@ -40,7 +40,7 @@ export type MedmarkControllerDeps = {
 export type MedmarkController = {
   /** Settles once the settings are read and the first run (if any) has started. */
   ready: Promise<void>;
-  handleTabRequest(request: TabRequest): PageState | boolean;
+  handleTabRequest(request: TabRequest): PageState | StepAnswer | boolean | null;
   destroy(): void;
 };
 
@@ -53,8 +53,10 @@ export function createMedmarkController(deps: MedmarkControllerDeps): MedmarkCon
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let destroyed = false;
 
+  /** Switched off for this page with the shortcut (until it is reloaded); the settings still come first. */
+  let pageOff = false;
   const statusOf = (s: Settings | undefined): PageState['status'] =>
-    !s ? 'on' : s.paused ? 'paused' : isSiteDisabled(s, deps.host) ? 'site-off' : 'on';
+    s?.paused ? 'paused' : s && isSiteDisabled(s, deps.host) ? 'site-off' : pageOff ? 'page-off' : 'on';
 
   const decorate = (marks: HTMLElement[]) => {
     const style = settings?.highlightStyle ?? 'underline';
@@ -140,6 +142,11 @@ export function createMedmarkController(deps: MedmarkControllerDeps): MedmarkCon
     ready,
     handleTabRequest(request) {
       if (request.type === 'medmark/jump') return run?.jump(request.id) ?? false;
+      if (request.type === 'medmark/step') return run?.step(request.direction) ?? null;
+      if (request.type === 'medmark/toggle-page') {
+        pageOff = !pageOff;
+        apply(settings ?? DEFAULT_SETTINGS);
+      }
       const status = statusOf(settings);
       return { status, host: deps.host, drugs: status === 'on' && run ? run.drugs() : [] };
     },

@@ -8,7 +8,7 @@
 import names from 'virtual:medmark/names';
 import { decodeNames, type ShippedNames } from '../drugs/name-encoding';
 import { createNameIndexBuilder } from '../drugs/name-index';
-import type { PageState, TabRequest } from '../messaging/tab-protocol';
+import type { PageState, StepAnswer, TabRequest } from '../messaging/tab-protocol';
 import { loadSettings, watchMedicationsChanged, watchSettings } from '../settings/storage-items';
 import { createBackgroundClient } from './background-client';
 import { loadDrugView } from './drug-view-loader';
@@ -16,7 +16,7 @@ import { createMedmarkController } from './medmark-controller';
 
 export type MedmarkPage = {
   /** The toolbar popup's questions: what is on this page, or jump to a mention. */
-  answer(request: TabRequest): Promise<PageState | boolean>;
+  answer(request: TabRequest): Promise<PageState | StepAnswer | boolean | null>;
   destroy(): void;
 };
 

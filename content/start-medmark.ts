@@ -13,12 +13,13 @@
 import { withoutInvisible } from '../drugs/text-normalize';
 import type { NameIndex } from '../drugs/name-index';
 import type { MentionMode } from '../settings/settings';
-import type { PageDrug } from '../messaging/tab-protocol';
+import type { PageDrug, StepAnswer } from '../messaging/tab-protocol';
 import type { BackgroundClient } from './background-client';
 import { watchBody } from './body-watch';
 import type { DrugView } from './drug-view';
 import { MARK_ATTRIBUTE } from './exclusions';
 import { highlightBody, type BodyHighlight } from './highlight-body';
+import { deepActiveElement, stepTarget } from './highlight-step';
 
 export type HighlightRunOptions = {
   index: NameIndex;
@@ -43,6 +44,8 @@ export type HighlightRun = {
   jump(id: string): boolean;
   /** Every mark of this run, or those of one drug. */
   marks(id?: string): HTMLElement[];
+  /** Focuses the next or previous highlight and announces it (`StepRequest`); null when there is none. */
+  step(direction: 'next' | 'previous'): StepAnswer | null;
   destroy(): void;
 };
 
@@ -50,6 +53,8 @@ export function startMedmark(options: HighlightRunOptions): HighlightRun {
   const doc = options.doc ?? document;
   const found = new Map<string, PageDrug>();
   const lastJump = new Map<string, number>();
+  /** The highlight the last step went to: where the next step starts when focus has moved off the page's highlights. */
+  let lastStepped: HTMLElement | undefined;
 
   /** Counts a mention; true when it is the drug's first on this body. */
   const count = (id: string, text: string): boolean => {
@@ -109,6 +114,16 @@ export function startMedmark(options: HighlightRunOptions): HighlightRun {
       return true;
     },
     marks: (id) => current?.marks(id) ?? [],
+    step(direction) {
+      const all = current?.marks() ?? [];
+      const at = stepTarget(all, deepActiveElement(doc), lastStepped, direction, doc.defaultView?.innerHeight ?? 0);
+      if (at < 0) return null;
+      const mark = all[at];
+      lastStepped = mark;
+      const answer: StepAnswer = { text: mark.textContent ?? '', drug: mark.dataset.drug ?? '', position: at + 1, total: all.length };
+      current!.focus(mark, `${answer.text}: medicine ${answer.position} of ${answer.total} on this page`);
+      return answer;
+    },
     destroy() {
       bodyWatch.destroy();
       current?.destroy();

@@ -1,6 +1,7 @@
 import kb from 'virtual:medmark/kb';
 import { browser } from 'wxt/browser';
 import { createRequestHandler, type RequestHandler } from '../messaging/handle-request';
+import { requestForCommand } from '../messaging/commands';
 import { isMedmarkRequest, type MedmarkRequest } from '../messaging/protocol';
 import { addMedication, loadMedications } from '../settings/storage-items';
 import { medicationIdsOf } from '../settings/known-ids';
@@ -36,6 +37,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isMedmarkRequest(message)) return undefined;
     return answer(message, sender.tab?.id, sender.frameId);
+  });
+
+  // Keyboard shortcuts (messaging/commands.ts): the page of the tab they were pressed in does the work.
+  browser.commands.onCommand.addListener((command, tab) => {
+    const request = requestForCommand(command);
+    if (request && tab?.id !== undefined) browser.tabs.sendMessage(tab.id, request, { frameId: 0 }).catch(() => {});
   });
 
   // A new page in the tab starts with no drugs: clear the badge until its content script counts again.

@@ -42,7 +42,7 @@ export default defineContentScript({
     // the engine answers, loaded for the question if the page had nothing to read yet.
     const onMessage = (message: unknown) => {
       if (!isTabRequest(message)) return undefined;
-      return start().then((started): Promise<PageState | boolean> | PageState =>
+      return start().then((started): ReturnType<MedmarkPage['answer']> | PageState =>
         started ? started.answer(message) : { status: 'on', host: location.hostname, drugs: [] },
       );
     };

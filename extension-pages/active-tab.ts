@@ -10,7 +10,7 @@ import type { PageState, TabRequest } from '../messaging/tab-protocol';
 function isPageState(value: unknown): value is PageState {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return (v.status === 'on' || v.status === 'site-off' || v.status === 'paused') && Array.isArray(v.drugs);
+  return (v.status === 'on' || v.status === 'site-off' || v.status === 'paused' || v.status === 'page-off') && Array.isArray(v.drugs);
 }
 
 /** The page itself; its frames are pages of their own with their own drug lists. */

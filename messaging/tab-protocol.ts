@@ -6,8 +6,12 @@
  * PDF viewer) rejects the message: pages treat that as "Medmark cannot run here".
  */
 
-/** Whether Medmark is highlighting this tab, and if not, why. */
-export type PageStatus = 'on' | 'site-off' | 'paused';
+/**
+ * Whether Medmark is highlighting this tab, and if not, why: paused
+ * everywhere, switched off for the site (both settings), or switched off for
+ * this page only with the keyboard shortcut (until the page is reloaded).
+ */
+export type PageStatus = 'on' | 'site-off' | 'paused' | 'page-off';
 
 /** One drug highlighted on the page. */
 export type PageDrug = {
@@ -29,10 +33,24 @@ export type PageState = {
 export type PageStateRequest = { type: 'medmark/page-state' };
 /** Scrolls to the next mention of the drug (after the last one jumped to) and opens its popover. */
 export type JumpRequest = { type: 'medmark/jump'; id: string };
-export type TabRequest = PageStateRequest | JumpRequest;
+/**
+ * Moves focus to the next or previous highlight in reading order (from the
+ * focused one, else from the first in view) and says which it is. Answered
+ * with `StepAnswer`, or null when the page has no highlights.
+ */
+export type StepRequest = { type: 'medmark/step'; direction: 'next' | 'previous' };
+export type StepAnswer = { text: string; drug: string; position: number; total: number };
+/** Switches highlights off for this page, or back on. Answered with the new `PageState`. */
+export type TogglePageRequest = { type: 'medmark/toggle-page' };
+export type TabRequest = PageStateRequest | JumpRequest | StepRequest | TogglePageRequest;
 
 export function isTabRequest(value: unknown): value is TabRequest {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Record<string, unknown>;
-  return m.type === 'medmark/page-state' || (m.type === 'medmark/jump' && typeof m.id === 'string');
+  return (
+    m.type === 'medmark/page-state' ||
+    m.type === 'medmark/toggle-page' ||
+    (m.type === 'medmark/jump' && typeof m.id === 'string') ||
+    (m.type === 'medmark/step' && (m.direction === 'next' || m.direction === 'previous'))
+  );
 }

@@ -20,6 +20,7 @@ export function pageDrugsFrom(state: PageState | undefined): PageDrugs {
   if (!state) return { state: 'unavailable', reason: PAGE_NOT_RUNNING };
   if (state.status === 'site-off') return { state: 'unavailable', reason: `${PAGE_NOT_RUNNING} (it is switched off on this site)` };
   if (state.status === 'paused') return { state: 'unavailable', reason: `${PAGE_NOT_RUNNING} (it is paused)` };
+  if (state.status === 'page-off') return { state: 'unavailable', reason: `${PAGE_NOT_RUNNING} (highlights are switched off for this page)` };
   if (state.drugs.length === 0) return { state: 'unavailable', reason: PAGE_NO_MEDICINES };
   return { state: 'ready', drugs: state.drugs };
 }

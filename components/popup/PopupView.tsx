@@ -26,8 +26,12 @@ export type PopupViewProps = {
   onToggleSite: () => void;
   /** Pauses Medmark everywhere, or resumes it. */
   onTogglePause: () => void;
+  /** Switches highlights back on for this page after the shortcut switched them off. */
+  onTogglePage: () => void;
   onOpenPanel: () => void;
   onOpenSettings: () => void;
+  /** The keyboard shortcuts as the reader has set them (a command with no key is left out). */
+  shortcuts: readonly { description: string; keys: string }[];
 };
 
 const GROUP_LABEL: Record<CheckFinding['group'], string> = {
@@ -76,7 +80,12 @@ function Finding({ finding, nameOf, mine }: { finding: CheckFinding; nameOf: (id
   );
 }
 
-function StatusMessage({ page, onToggleSite, onTogglePause }: Pick<PopupViewProps, 'onToggleSite' | 'onTogglePause'> & { page: PopupPage }) {
+function StatusMessage({
+  page,
+  onToggleSite,
+  onTogglePause,
+  onTogglePage,
+}: Pick<PopupViewProps, 'onToggleSite' | 'onTogglePause' | 'onTogglePage'> & { page: PopupPage }) {
   if (page.kind === 'loading') return <p class="mm-muted" aria-busy="true">Looking at this page…</p>;
   if (page.kind === 'unavailable') {
     return (
@@ -106,8 +115,37 @@ function StatusMessage({ page, onToggleSite, onTogglePause }: Pick<PopupViewProp
       </div>
     );
   }
+  if (page.status === 'page-off') {
+    return (
+      <div class="mm-state">
+        <p>Highlights are switched off for this page.</p>
+        <button type="button" class="mm-button" onClick={onTogglePage}>
+          Switch on for this page
+        </button>
+      </div>
+    );
+  }
   if (page.drugs.length === 0) return <p class="mm-state">No medicines found on this page.</p>;
   return null;
+}
+
+function Shortcuts({ shortcuts }: { shortcuts: PopupViewProps['shortcuts'] }) {
+  if (shortcuts.length === 0) return null;
+  return (
+    <section aria-labelledby="mm-shortcuts-title" class="mm-shortcuts">
+      <h2 id="mm-shortcuts-title">Keyboard shortcuts</h2>
+      <dl>
+        {shortcuts.map((s) => (
+          <div key={s.description} class="mm-shortcuts__row">
+            <dt>
+              <kbd>{s.keys}</kbd>
+            </dt>
+            <dd>{s.description}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
 }
 
 /** The toolbar popup: the medicines on this tab, what to watch for among them, and the switches. */
@@ -125,7 +163,7 @@ export function PopupView(props: PopupViewProps) {
           </p>
         )}
       </header>
-      <StatusMessage page={page} onToggleSite={onToggleSite} onTogglePause={onTogglePause} />
+      <StatusMessage page={page} onToggleSite={onToggleSite} onTogglePause={onTogglePause} onTogglePage={props.onTogglePage} />
       {ready && ready.findings.length > 0 && (
         <section aria-label="Interactions and duplicates" class="mm-findings">
           <h2>Watch out</h2>
@@ -163,6 +201,7 @@ export function PopupView(props: PopupViewProps) {
         <button type="button" class="mm-link-button" onClick={onOpenSettings}>
           Settings
         </button>
+        <Shortcuts shortcuts={props.shortcuts} />
         <MedicalNotice compact />
       </footer>
     </main>

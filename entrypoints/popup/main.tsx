@@ -7,6 +7,7 @@ import '../../components/popup/popup.css';
 import { createInteractionResolver } from '../../drugs/interactions';
 import { reportPage } from '../../drugs/page-report';
 import { fetchPageState, sendToTab } from '../../extension-pages/active-tab';
+import { displayShortcut } from '../../messaging/commands';
 import { medicationIdsOf } from '../../settings/known-ids';
 import { normalizeSite } from '../../settings/settings';
 import { addMedication, loadMedications, updateSettings, watchMedications, watchSettings } from '../../settings/storage-items';
@@ -30,6 +31,14 @@ async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
 let tab: Browser.tabs.Tab | undefined;
 let page: PopupPage = { kind: 'loading' };
 let myMedicationIds: string[] = [];
+let shortcuts: { description: string; keys: string }[] = [];
+
+/** The shortcuts as the reader has set them in the browser (they can change or clear each one). */
+async function loadShortcuts() {
+  const commands = await browser.commands.getAll();
+  shortcuts = commands.flatMap((c) => (c.shortcut && c.description ? [{ description: c.description, keys: displayShortcut(c.shortcut) }] : []));
+  draw();
+}
 
 async function refresh() {
   tab ??= await targetTab();
@@ -68,6 +77,10 @@ function draw() {
       onTogglePause={() => {
         void updateSettings((s) => ({ paused: !s.paused }));
       }}
+      onTogglePage={() => {
+        if (tab?.id !== undefined) void sendToTab(tab.id, { type: 'medmark/toggle-page' }).then(() => refresh());
+      }}
+      shortcuts={shortcuts}
       onOpenPanel={openPanel}
       onOpenSettings={() => {
         void browser.runtime.openOptionsPage();
@@ -91,3 +104,4 @@ watchSettings(() => setTimeout(() => void refresh(), REFRESH_AFTER_SETTINGS_MS))
 watchMedications(knownIds, () => void refresh());
 draw();
 void refresh();
+void loadShortcuts();

@@ -36,8 +36,10 @@ function show(page: PopupPage, over: Partial<PopupViewProps> = {}) {
     onAddToMyMedications: vi.fn(),
     onToggleSite: vi.fn(),
     onTogglePause: vi.fn(),
+    onTogglePage: vi.fn(),
     onOpenPanel: vi.fn(),
     onOpenSettings: vi.fn(),
+    shortcuts: [],
     ...over,
   };
   render(<PopupView {...props} />);
@@ -107,6 +109,27 @@ describe('PopupView', () => {
     const paused = show(ready({ status: 'paused', drugs: [], findings: [] }));
     fireEvent.click(screen.getByRole('button', { name: 'Resume Medmark' }));
     expect(paused.onTogglePause).toHaveBeenCalled();
+    cleanup();
+    const pageOff = show(ready({ status: 'page-off', drugs: [], findings: [] }));
+    expect(document.body.textContent).toMatch(/switched off for this page/);
+    expect(document.querySelector('.mm-drug-list')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Switch on for this page' }));
+    expect(pageOff.onTogglePage).toHaveBeenCalled();
+  });
+
+  it('lists the keyboard shortcuts the reader has set, and no section when none is set', () => {
+    show(ready(), {
+      shortcuts: [
+        { description: 'Go to the next highlighted medicine on the page', keys: 'Alt+Shift+.' },
+        { description: 'Switch highlights on or off for this page', keys: 'Alt+Shift+H' },
+      ],
+    });
+    const section = screen.getByRole('region', { name: 'Keyboard shortcuts' });
+    expect(Array.from(section.querySelectorAll('kbd'), (k) => k.textContent)).toEqual(['Alt+Shift+.', 'Alt+Shift+H']);
+    expect(section.textContent).toContain('Go to the next highlighted medicine on the page');
+    cleanup();
+    show(ready(), { shortcuts: [] });
+    expect(screen.queryByRole('region', { name: 'Keyboard shortcuts' })).toBeNull();
   });
 
   it('always offers the side panel and the notice', () => {
