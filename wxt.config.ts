@@ -42,11 +42,13 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'medmark@medmark.invalid',
-          // 142 is the first desktop and Android release that knows data_collection_permissions.
-          strict_min_version: '142.0',
+          // 140 (the ESR that Debian ships) is the first desktop release that
+          // knows data_collection_permissions; Android learned it in 142.
+          strict_min_version: '140.0',
           // Medmark collects and transmits nothing.
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

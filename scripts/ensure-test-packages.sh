@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Makes sure the Debian packages the tests use are installed: Chromium (browser
-# tests), the English word lists and the fortunes corpus (precision of
+# Makes sure the Debian packages the tests use are installed: Chromium and
+# Firefox ESR (browser tests), the English word lists and the fortunes corpus (precision of
 # misspelling guesses). Test tools may not download anything here, so these
 # come from the distribution.
 set -euo pipefail
 declare -A NEEDED=(
   [chromium]="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [firefox-esr]="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
   [wamerican]=/usr/share/dict/american-english
   [wbritish]=/usr/share/dict/british-english
   [fortunes]=/usr/share/games/fortunes/fortunes
