@@ -45,7 +45,8 @@ type DrugRowProps = { drug: ReportedDrug; isMine: boolean; onJump: (id: string) 
 function DrugRow({ drug, isMine, onJump, onAdd }: DrugRowProps) {
   return (
     <li class="mm-drug-item">
-      <button type="button" class="mm-drug-row" onClick={() => onJump(drug.id)} aria-label={`${drug.name}: show the next mention on the page`}>
+      {/* Named by what it shows (WCAG 2.5.3, label in name), then what it does. */}
+      <button type="button" class="mm-drug-row" onClick={() => onJump(drug.id)}>
         <span class="mm-drug-row__name">{drug.name}</span>
         <span class="mm-drug-row__class">{drug.drugClass}</span>
         <span class="mm-drug-row__meta">
@@ -53,12 +54,13 @@ function DrugRow({ drug, isMine, onJump, onAdd }: DrugRowProps) {
           {drug.hasBoxedWarning && <span class="mm-tag mm-tag--boxed">Boxed warning</span>}
           {drug.mine && <span class="mm-tag mm-tag--mine">Interacts with your medicines</span>}
         </span>
+        <span class="mm-visually-hidden">: show the next mention on the page</span>
       </button>
       {isMine ? (
         <span class="mm-muted mm-drug-item__mine">On your list</span>
       ) : (
-        <button type="button" class="mm-link-button mm-drug-item__mine" onClick={() => onAdd(drug.id)} aria-label={`Add ${drug.name} to My medications`}>
-          Add to My medications
+        <button type="button" class="mm-link-button mm-drug-item__mine" onClick={() => onAdd(drug.id)}>
+          Add to My medications<span class="mm-visually-hidden">: {drug.name}</span>
         </button>
       )}
     </li>

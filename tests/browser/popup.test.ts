@@ -218,7 +218,7 @@ describe('My medications on a page', () => {
     await resetStorage();
     const page = await openPage('/meds.html');
     const popup = await popupFor(page);
-    await popup.getByRole('button', { name: 'Add Warfarin to My medications' }).click();
+    await popup.getByRole('button', { name: /^Add to My medications\W+Warfarin$/ }).click();
     await expect.poll(() => page.locator('#first mark[data-drug="ibuprofen"]').first().getAttribute('data-mm-mine'), { timeout: 5_000 }).toBe('major');
     await expect.poll(() => popup.locator('.mm-finding').allTextContents(), { timeout: 5_000 }).toContainEqual(expect.stringContaining('Warfarin (yours)'));
     await popup.close();
