@@ -39,6 +39,11 @@ export default defineBackground(() => {
     return answer(message, sender.tab?.id, sender.frameId);
   });
 
+  // Once, on first install (not on updates or browser restarts): what Medmark does and how to use it.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+  });
+
   // Keyboard shortcuts (messaging/commands.ts): the page of the tab they were pressed in does the work.
   browser.commands.onCommand.addListener((command, tab) => {
     const request = requestForCommand(command);

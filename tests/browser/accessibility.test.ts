@@ -1,7 +1,7 @@
 /**
  * axe-core (WCAG 2.2 A and AA rules) on every view that shows medical
  * content: the preview and the popover on a page, the toolbar popup, the side
- * panel and the settings page, in light and dark themes (issue 12). Zero
+ * panel, the settings page and the onboarding page, in light and dark themes (issue 12). Zero
  * violations. The built extension in real Chromium.
  */
 import { readFileSync } from 'node:fs';
@@ -96,6 +96,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await panel.waitForSelector('#mm-record-title');
       expect(await violations(panel)).toEqual([]);
       await panel.close();
+    });
+
+    it('the onboarding page, with its sample highlighted', async () => {
+      const page = await extensionPage('onboarding.html', '#mm-sample mark[data-medmark]');
+      expect(await violations(page)).toEqual([]);
+      await page.close();
     });
 
     it('the settings page', async () => {
