@@ -1,7 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { manifestCommands } from './messaging/commands';
+import { join } from 'node:path';
+import { ICON_SIZES, renderIcons } from './scripts/lib/render-icons';
 import { medmarkKnowledgeBase } from './scripts/lib/vite-plugin-kb';
+
+const iconPaths = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -13,7 +17,16 @@ export default defineConfig({
     // the extension, never over a network, so the web-page size warning does not apply.
     build: { chunkSizeWarningLimit: 2000 },
   }),
+  hooks: {
+    // The icons are drawn once, as SVG (assets/icon.svg), and rendered to PNG here at every size the stores ask for.
+    'build:publicAssets': (wxt, files) => {
+      for (const { size, path } of renderIcons(join(wxt.config.root, 'node_modules/.cache/medmark-icons'))) {
+        files.push({ absoluteSrc: path, relativeDest: `icon/${size}.png` });
+      }
+    },
+  },
   manifest: ({ browser }) => ({
+    icons: iconPaths,
     name: 'Medmark',
     description:
       'Highlights medicine names on any page and explains benefits, risks and interactions. Offline, no tracking.',

@@ -286,6 +286,18 @@ describe('bundle', () => {
   });
 });
 
+describe('icons', () => {
+  it('the manifest names the toolbar and store icons, and the build has each one', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8'));
+    expect(manifest.icons).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' });
+    expect(manifest.action.default_icon).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png' });
+    for (const [size, file] of Object.entries(manifest.icons as Record<string, string>)) {
+      const png = readFileSync(join(ROOT, '.output/chrome-mv3', file));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
+    }
+  });
+});
+
 describe('privacy', () => {
   it('makes no network request: only the test pages and the extension itself are fetched', () => {
     expect(browser.requests.length).toBeGreaterThan(0);

@@ -28,6 +28,9 @@ describe('Firefox build', () => {
       cwd: ROOT,
       encoding: 'utf8',
     });
+    const manifest = JSON.parse(readFileSync(join(ROOT, '.output/firefox-mv2/manifest.json'), 'utf8'));
+    expect(manifest.browser_action.default_icon).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png' });
+    expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '128']);
     const report = JSON.parse(lint.stdout);
     expect(report.errors).toEqual([]);
     const unexpected = (report.warnings as LintWarning[]).filter((w) => !isAccepted(w)).map((w) => `${w.code} ${w.file}`);
