@@ -52,10 +52,11 @@ export type ExtensionBrowser = {
 };
 
 export async function launchWithExtension(
-  options: { colorScheme?: 'light' | 'dark'; headless?: boolean } = {},
+  options: { colorScheme?: 'light' | 'dark'; headless?: boolean; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first (npm test does).`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first (npm test does).`);
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: run \`bash scripts/ensure-chromium.sh\` (apt-get install chromium).`);
@@ -69,8 +70,8 @@ export async function launchWithExtension(
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1100, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
