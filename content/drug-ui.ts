@@ -174,7 +174,12 @@ export function createDrugUi({ loadView, doc, client, pageDrugIds, hoverDelayMs,
       .preview(mark.dataset.drug ?? '')
       .then((preview) => {
         if (mine !== token || previewAnchor !== mark) return;
-        if (preview) renderPreview(v, mark, preview);
+        if (preview) {
+          renderPreview(v, mark, preview);
+          // The preview is the highlight's description for screen readers. The
+          // card lives in our shadow root, which aria-describedby cannot reach.
+          mark.setAttribute('aria-description', `${preview.drugClass}. ${preview.summary}`);
+        }
         else hidePreview();
       })
       .catch(() => hidePreview());

@@ -78,6 +78,74 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.close();
     });
 
+    it('the preview is the highlight’s description; the popover is a labelled dialog', async () => {
+      const page = await article();
+      const mark = page.locator('#intro mark[data-drug="baclofen"]').first();
+      expect(await mark.getAttribute('role')).toBe('button');
+      await mark.hover();
+      await expect.poll(() => mark.getAttribute('aria-description'), { timeout: 5_000 }).toMatch(/^Muscle relaxant.*\. .*muscle/i);
+      await mark.click();
+      const dialog = page.locator('[data-medmark-ui] [role="dialog"]');
+      await expect.poll(() => dialog.locator('h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
+      const labelledBy = await dialog.getAttribute('aria-labelledby');
+      expect(await dialog.locator(`#${labelledBy}`).textContent()).toBe('Baclofen');
+      await page.close();
+    });
+
+    it('at 200% zoom, nothing is cut off: the popover, the popup and the side panel fit the width', async () => {
+      // A 1100 x 800 window at 200% lays pages out in 550 x 400 CSS pixels.
+      const page = await article();
+      await page.setViewportSize({ width: 550, height: 400 });
+      await page.locator('#intro mark[data-drug="sertraline"]').first().click();
+      const popover = page.locator('[data-medmark-ui] .mm-popover');
+      await expect.poll(() => popover.locator('h2').textContent(), { timeout: 5_000 }).toBe('Sertraline');
+      const box = await popover.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, scrolls: el.scrollHeight > el.clientHeight ? getComputedStyle(el).overflowY : 'fits' };
+      });
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(550);
+      expect(box.top).toBeGreaterThanOrEqual(0);
+      expect(box.bottom).toBeLessThanOrEqual(400);
+      // What does not fit the height scrolls inside the card.
+      expect(['fits', 'auto', 'scroll']).toContain(box.scrolls);
+      await page.bringToFront();
+      const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+      // A popup may be up to 800 px wide, so at 200% it has 400 CSS pixels (ours asks for 380); a
+      // side panel is about 400 px wide, 200 CSS pixels at 200%.
+      for (const [path, width, ready] of [
+        [`popup.html?tabId=${tabId}`, 400, '.mm-drug-row'],
+        ['sidepanel.html', 200, 'input[type="search"]'],
+      ] as const) {
+        const view = await browser.context.newPage();
+        await view.setViewportSize({ width, height: 400 });
+        await view.goto(`chrome-extension://${browser.extensionId}/${path}`);
+        await view.waitForSelector(ready);
+        const overflow = await view.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, path).toBeLessThanOrEqual(0);
+        await view.close();
+      }
+      await page.close();
+    });
+
+    it('in forced colours (high contrast) and with reduced motion, the popover keeps its edge and nothing moves', async () => {
+      const page = await article();
+      await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+      await page.locator('#intro mark[data-drug="baclofen"]').first().click();
+      const popover = page.locator('[data-medmark-ui] .mm-popover');
+      await expect.poll(() => popover.locator('h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
+      expect(await popover.evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('2px');
+      const moving = await popover.evaluate((el) =>
+        [el, ...Array.from(el.querySelectorAll('*'))].filter((e) => {
+          const style = getComputedStyle(e);
+          return parseFloat(style.transitionDuration) > 0 || style.animationName !== 'none';
+        }).length,
+      );
+      expect(moving).toBe(0);
+      expect(await violations(page, '[data-medmark-ui]')).toEqual([]);
+      await page.close();
+    });
+
     it('the toolbar popup', async () => {
       const page = await article();
       await page.bringToFront();
