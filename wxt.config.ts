@@ -28,8 +28,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     icons: iconPaths,
     name: 'Medmark',
-    description:
-      'Highlights medicine names on any page and explains benefits, risks and interactions. Offline, no tracking.',
+    description: 'Highlights medicine names on any page and explains benefits, risks and interactions. Offline, no tracking.',
     // Only what the features need (README, "Permissions"): `storage` keeps
     // settings and My medications on this device; `sidePanel` lets Chrome show
     // the side panel (Firefox declares a sidebar instead, without a permission).

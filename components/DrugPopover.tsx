@@ -1,5 +1,14 @@
 import type { DrugDetails } from '../messaging/protocol';
-import { BenefitsSection, BoxedWarnings, Ingredients, InteractionCallout, Kinds, InteractionsSection, RecordFooter, RisksSection } from './DrugSections';
+import {
+  BenefitsSection,
+  BoxedWarnings,
+  Ingredients,
+  InteractionCallout,
+  Kinds,
+  InteractionsSection,
+  RecordFooter,
+  RisksSection,
+} from './DrugSections';
 
 export type DrugPopoverProps = {
   /** Undefined while loading; null when the drug is unknown or loading failed. */
@@ -54,11 +63,7 @@ export function DrugPopover({ details, headingId, onClose, onOpenDrug, onAddToMy
             </button>
           )
         )}
-        <InteractionCallout
-          title="With your medicines"
-          label="Interactions with your medicines"
-          interactions={myMedicationInteractions}
-        />
+        <InteractionCallout title="With your medicines" label="Interactions with your medicines" interactions={myMedicationInteractions} />
         <BoxedWarnings warnings={drug.risks.boxedWarnings} />
         <InteractionCallout
           title="With other medicines on this page"

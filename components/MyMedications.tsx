@@ -54,7 +54,9 @@ export function MyMedications({ medications, onRemove, onExport, onImportFile, o
 
   return (
     <section class="mm-view mm-meds" aria-labelledby="mm-meds-title">
-      <h2 id="mm-meds-title" tabIndex={-1}>My medications</h2>
+      <h2 id="mm-meds-title" tabIndex={-1}>
+        My medications
+      </h2>
       <p class="mm-muted">
         Medmark checks medicines you read about against this list. It stays in this browser and is never sent anywhere.
       </p>
@@ -71,7 +73,12 @@ export function MyMedications({ medications, onRemove, onExport, onImportFile, o
               ) : (
                 <span>{m.name}</span>
               )}
-              <button type="button" class="mm-chip__remove" aria-label={`Remove ${m.name} from My medications`} onClick={() => onRemove(m.id)}>
+              <button
+                type="button"
+                class="mm-chip__remove"
+                aria-label={`Remove ${m.name} from My medications`}
+                onClick={() => onRemove(m.id)}
+              >
                 ×
               </button>
             </li>

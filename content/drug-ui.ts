@@ -179,8 +179,7 @@ export function createDrugUi({ loadView, doc, client, pageDrugIds, hoverDelayMs,
           // The preview is the highlight's description for screen readers. The
           // card lives in our shadow root, which aria-describedby cannot reach.
           mark.setAttribute('aria-description', `${preview.drugClass}. ${preview.summary}`);
-        }
-        else hidePreview();
+        } else hidePreview();
       })
       .catch(() => hidePreview());
   };

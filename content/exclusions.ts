@@ -12,10 +12,30 @@ export const MARK_ATTRIBUTE = 'data-medmark';
 export const UI_HOST_ATTRIBUTE = 'data-medmark-ui';
 
 const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'OPTGROUP',
-  'BUTTON', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'META',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'OPTGROUP',
+  'BUTTON',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'HEAD',
+  'TITLE',
+  'META',
   // Text inside SVG and MathML cannot contain an HTML <mark>.
-  'svg', 'SVG', 'math', 'MATH',
+  'svg',
+  'SVG',
+  'math',
+  'MATH',
 ]);
 const SKIPPED_ROLES = new Set(['textbox', 'combobox', 'searchbox', 'button']);
 

@@ -129,7 +129,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     // The walker never shows its root to the filter: a component added (or upgraded) on its own is a root.
     if (root.nodeType === Node.ELEMENT_NODE) lookInside(root as Element);
     // A text root is its own only node; an element root starts at its first text.
-    const next = root.nodeType === Node.TEXT_NODE ? (textFilter.acceptNode(root) === NodeFilter.FILTER_ACCEPT ? root : null) : walker.nextNode();
+    const next =
+      root.nodeType === Node.TEXT_NODE ? (textFilter.acceptNode(root) === NodeFilter.FILTER_ACCEPT ? root : null) : walker.nextNode();
     return { root, walker, next };
   };
 

@@ -26,7 +26,18 @@ function randomHostTag(): string {
 }
 
 /** Inline and important: beats any page rule, however specific, aimed at the host. */
-const HOST_STYLE = ['all: initial', 'position: fixed', 'top: 0', 'left: 0', 'width: 0', 'height: 0', 'display: block', 'visibility: visible', 'opacity: 1', 'z-index: 2147483647']
+const HOST_STYLE = [
+  'all: initial',
+  'position: fixed',
+  'top: 0',
+  'left: 0',
+  'width: 0',
+  'height: 0',
+  'display: block',
+  'visibility: visible',
+  'opacity: 1',
+  'z-index: 2147483647',
+]
   .map((d) => `${d} !important`)
   .join('; ');
 

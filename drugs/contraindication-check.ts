@@ -6,11 +6,10 @@
  * `npm run -s validate` could report it too.
  */
 import { computeMembership } from './class-membership';
-import type { InteractionResolver } from './interactions';
+import { severityRank, type InteractionResolver } from './interactions';
 import type { KnowledgeBase } from './knowledge-base';
 import { findMatches } from './match';
 import { compileNameIndex, type NameEntry } from './name-index';
-import { severityRank } from './interactions';
 
 /** Allergy items name a drug without being about taking it with another. */
 const ALLERGY = /\ballerg|\bhypersensitiv|\breaction to\b/i;
@@ -31,7 +30,9 @@ function entityNames(kb: KnowledgeBase): NameEntry[] {
     ...kb.drugs.flatMap((d) => [
       ...(d.nameContext ? [] : [{ name: d.name, drug: d.id }]),
       // Names that are also ordinary words ("calcium" in "low blood calcium") name no medicine here.
-      ...d.aliases.filter((a) => a.match !== 'none' && !a.ambiguous && !a.context).map((a) => ({ name: a.name, drug: d.id, match: a.match })),
+      ...d.aliases
+        .filter((a) => a.match !== 'none' && !a.ambiguous && !a.context)
+        .map((a) => ({ name: a.name, drug: d.id, match: a.match })),
     ]),
     ...kb.agents.flatMap((a) => [a.name, ...(a.aliases ?? []).map((x) => x.name)].map((name) => ({ name, drug: a.id }))),
     ...kb.classes.flatMap((c) => (c.aliases ?? []).map((name) => ({ name, drug: c.id }))),

@@ -79,8 +79,7 @@ export type DrugInteraction = {
 
 export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
 
-const bySeverity = <T extends { severity: Severity }>(a: T, b: T) =>
-  severityRank(a.severity) - severityRank(b.severity);
+const bySeverity = <T extends { severity: Severity }>(a: T, b: T) => severityRank(a.severity) - severityRank(b.severity);
 
 const mostSevere = (severities: Severity[]): Severity =>
   severities.reduce((worst, s) => (severityRank(s) < severityRank(worst) ? s : worst));
@@ -201,7 +200,9 @@ export function createInteractionResolver(kb: KnowledgeBase): InteractionResolve
       .sort(bySpecificity);
 
   const advice = (r: AppliedRule): RuleAdvice =>
-    r.dose ? { severity: r.severity, effect: r.effect, action: r.action, dose: r.dose } : { severity: r.severity, effect: r.effect, action: r.action };
+    r.dose
+      ? { severity: r.severity, effect: r.effect, action: r.action, dose: r.dose }
+      : { severity: r.severity, effect: r.effect, action: r.action };
 
   /** The rules after the first, without repeats of the same text, most severe first. */
   const distinctOthers = (sorted: AppliedRule[]): AppliedRule[] => {
@@ -250,7 +251,8 @@ export function createInteractionResolver(kb: KnowledgeBase): InteractionResolve
           if (!side) continue;
           // A rule with a dose of its own holds only at a dose of this drug or of the other side (a drug).
           if (rule.dose && side.dose?.dose !== rule.dose && !doseLabel.has(`${theirs}|${rule.dose}`)) continue;
-          const dose = side.dose ?? (rule.dose ? { drug: theirs, dose: rule.dose, label: doseLabel.get(`${theirs}|${rule.dose}`)! } : undefined);
+          const dose =
+            side.dose ?? (rule.dose ? { drug: theirs, dose: rule.dose, label: doseLabel.get(`${theirs}|${rule.dose}`)! } : undefined);
           const applied: AppliedRule = { ...rule, dose, specificity: specificityOf(side.distance, 0) };
           const list = byOther.get(theirs) ?? [];
           list.push({ rule: applied, via: mine !== id ? mine : undefined });

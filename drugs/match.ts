@@ -41,7 +41,7 @@ const URL_LIKE = [
   /\w\.(html?|php|aspx?|jsp|pdf|jpe?g|png|gif|svg|docx?|txt|json|js|css)$/i, // file name
 ];
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"\u2019\u201d>]+$/;
-const LEADING_PUNCTUATION = /^[(\[{'"\u2018\u201c<]+/;
+const LEADING_PUNCTUATION = /^[([{'"\u2018\u201c<]+/;
 
 function isUrlLike(chunk: string): boolean {
   const core = chunk.replace(TRAILING_PUNCTUATION, '').replace(LEADING_PUNCTUATION, '');
@@ -103,7 +103,9 @@ export function findMatches(index: NameIndex, original: string): Match[] {
     const first = words[i];
     const firstLength = first.end - first.start;
     let node: TrieNode | undefined =
-      firstLength < index.minFirstLength || firstLength > index.maxFirstLength ? undefined : index.root.children.get(first.text.toLowerCase());
+      firstLength < index.minFirstLength || firstLength > index.maxFirstLength
+        ? undefined
+        : index.root.children.get(first.text.toLowerCase());
     let best: { count: number; drug: string; context?: 'medical'; misspellingOf?: string } | undefined;
     let count = 1;
     while (node) {

@@ -98,8 +98,7 @@ function indexOf(kb: KnowledgeBase): CheckIndex {
 }
 
 /** A generic name as it reads inside a sentence: "Acetaminophen" becomes "acetaminophen", "APAP" stays. */
-const inSentence = (name: string): string =>
-  /^\p{Lu}[^\p{Lu}\s]*(\s|$)/u.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+const inSentence = (name: string): string => (/^\p{Lu}[^\p{Lu}\s]*(\s|$)/u.test(name) ? name[0].toLowerCase() + name.slice(1) : name);
 
 /** "a", "a and b", "a, b and c". */
 const listOf = (words: readonly string[]): string =>
@@ -117,8 +116,7 @@ export function checkMedications(kb: KnowledgeBase, resolver: InteractionResolve
   const ids = [...new Set(known.map((item) => item.id))];
 
   /** A rule of a class with itself, at any dose, for a class of medicines that do the same job. */
-  const isSameClassRule = (r: PairInteraction['rules'][number]) =>
-    r.owner === r.with && duplicateClasses.has(r.owner) && !r.dose;
+  const isSameClassRule = (r: PairInteraction['rules'][number]) => r.owner === r.with && duplicateClasses.has(r.owner) && !r.dose;
 
   const findings: CheckFinding[] = [];
   const seen = new Set<string>();
@@ -170,9 +168,7 @@ export function checkMedications(kb: KnowledgeBase, resolver: InteractionResolve
 
   return findings.sort(
     (a, b) =>
-      bySeverity(a, b) ||
-      GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) ||
-      a.drugs.join('|').localeCompare(b.drugs.join('|')),
+      bySeverity(a, b) || GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || a.drugs.join('|').localeCompare(b.drugs.join('|')),
   );
 }
 

@@ -194,7 +194,9 @@ export function findMisspelling(index: MisspellingIndex, word: string): Misspell
   // "ph" for "f" (or "f" for "ph"), and nothing else.
   if ((lower.includes('ph') || lower.includes('f')) && !take(index.folded.get(foldSpelling(lower)), () => true)) return undefined;
   if (lower.length <= index.maxLength + 1) {
-    const complete = visitKeys(codesOf(lower), lower.length, index.powers, (hash) => take(index.keys.get(hash), (c) => withinOneEdit(lower, c.lower)));
+    const complete = visitKeys(codesOf(lower), lower.length, index.powers, (hash) =>
+      take(index.keys.get(hash), (c) => withinOneEdit(lower, c.lower)),
+    );
     if (!complete) return undefined;
   }
   return found && { drug: found.drug, name: found.name };

@@ -29,7 +29,8 @@ export function encodeNames(entries: readonly NameEntry[]): EncodedNames {
   const byDrug: EncodedNames = {};
   for (const { name, drug, match, context, guess } of entries) {
     if (match === 'none') continue;
-    const prefix = (guess === false ? NO_GUESS : '') + (context === 'medical' ? MEDICAL_CONTEXT : '') + (match === 'exact-case' ? EXACT_CASE : '');
+    const prefix =
+      (guess === false ? NO_GUESS : '') + (context === 'medical' ? MEDICAL_CONTEXT : '') + (match === 'exact-case' ? EXACT_CASE : '');
     (byDrug[drug] ??= []).push(prefix === '' && name === capitalized(drug) ? '' : prefix + name);
   }
   return byDrug;

@@ -32,16 +32,11 @@ export function nameEntriesOf(kb: KnowledgeBase): NameEntry[] {
   return kb.drugs.flatMap((d) => [
     ...(d.notPartOf ?? []).map((phrase) => entry(phrase, NOT_A_NAME, undefined, undefined, false)),
     entry(d.name, d.id, undefined, d.nameContext),
-    ...d.aliases
-      .filter((a) => !a.ambiguous)
-      .map((a) => entry(a.name, d.id, a.match, a.context, !isBrand(a.kind))),
+    ...d.aliases.filter((a) => !a.ambiguous).map((a) => entry(a.name, d.id, a.match, a.context, !isBrand(a.kind))),
   ]);
 }
 
-export type NameResolution =
-  | { kind: 'found'; id: string }
-  | { kind: 'ambiguous'; ids: string[] }
-  | { kind: 'unknown' };
+export type NameResolution = { kind: 'found'; id: string } | { kind: 'ambiguous'; ids: string[] } | { kind: 'unknown' };
 
 /**
  * Resolves a name typed by a person (any alias in any case, an id, or an

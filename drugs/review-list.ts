@@ -6,7 +6,7 @@ export function renderReviewList(kb: KnowledgeBase): string {
     '# Content review list',
     '',
     'For each record: the facts its author was least sure of, and how they were settled.',
-    'Generated from each record\'s `reviewNotes` by `npm run -s review-list`; edit the records, not this file.',
+    "Generated from each record's `reviewNotes` by `npm run -s review-list`; edit the records, not this file.",
     '',
   ];
   for (const d of kb.drugs) {

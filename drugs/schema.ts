@@ -8,9 +8,7 @@
 import { z } from 'zod';
 
 /** Lower-case kebab-case identifier, e.g. `baclofen`, `amphetamine-dextroamphetamine`. */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case kebab-case (a-z, 0-9, single hyphens)');
+export const idSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case kebab-case (a-z, 0-9, single hyphens)');
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -106,12 +104,7 @@ const ALLOWED_SOURCE_URL =
 
 export const sourceSchema = z.strictObject({
   title: text,
-  url: z
-    .string()
-    .regex(
-      ALLOWED_SOURCE_URL,
-      'must be a MedlinePlus drug page, an NHS medicines page or a DailyMed search URL',
-    ),
+  url: z.string().regex(ALLOWED_SOURCE_URL, 'must be a MedlinePlus drug page, an NHS medicines page or a DailyMed search URL'),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -152,9 +145,7 @@ export const drugRecordSchema = z.strictObject({
    * ("insulin"): the kinds, each with the records that belong to it, shown as
    * links. Ids must be drug records.
    */
-  kinds: z
-    .array(z.strictObject({ label: text, drugs: z.array(idSchema).min(1, 'name at least one record') }))
-    .optional(),
+  kinds: z.array(z.strictObject({ label: text, drugs: z.array(idSchema).min(1, 'name at least one record') })).optional(),
   /** For combination products: names of the ingredients (linked when they have records). */
   ingredients: z.array(text).optional(),
   /** Human-readable class, e.g. "Muscle relaxant (GABA-B agonist)". */

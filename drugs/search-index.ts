@@ -78,8 +78,10 @@ const NOT_A_USE_CLASSES = new Set(['maoi-contraindicated']);
  * queries, so "the" or "and" does not match every summary.
  */
 const STOP_WORDS = new Set(
-  ('a an and are as at be by can for from has have if in into is it its may not of on or so such than that the their them ' +
-    'then there these they this those to was were when which who will with you your').split(' '),
+  (
+    'a an and are as at be by can for from has have if in into is it its may not of on or so such than that the their them ' +
+    'then there these they this those to was were when which who will with you your'
+  ).split(' '),
 );
 
 /** Apostrophes vanish ("St John's" = "St Johns"); other punctuation and spaces separate words. */
@@ -256,8 +258,10 @@ export function createDrugSearch(kb: KnowledgeBase): DrugSearch {
       // adds nothing, so the best match counts, and a name stays what is shown.
       const id = r.entity as string;
       const prev = scored.get(id);
-      if (!prev) scored.set(id, { entity: entities.get(id)!, byName: false, exactName: false, score: r.score, matched: useMatched(terms, r) });
-      else if (r.score > prev.score) Object.assign(prev, prev.byName ? { score: r.score } : { score: r.score, matched: useMatched(terms, r) });
+      if (!prev)
+        scored.set(id, { entity: entities.get(id)!, byName: false, exactName: false, score: r.score, matched: matchedWords(terms, r) });
+      else if (r.score > prev.score)
+        Object.assign(prev, prev.byName ? { score: r.score } : { score: r.score, matched: matchedWords(terms, r) });
     }
     return scored;
   }
@@ -287,13 +291,19 @@ export function createDrugSearch(kb: KnowledgeBase): DrugSearch {
 }
 
 /** The words of the text that matched, in query order ("blood thinner", "spasticity"). */
-function useMatched(terms: string[], r: SearchResult): string {
+function matchedWords(terms: string[], r: SearchResult): string {
   const left = [...r.terms];
   const picked: string[] = [];
   for (const t of terms) {
     // Exactly, else as a prefix, else the first left (a fuzzy match).
     const exact = left.indexOf(t);
-    const at = exact >= 0 ? exact : Math.max(0, left.findIndex((dt) => dt.startsWith(t)));
+    const at =
+      exact >= 0
+        ? exact
+        : Math.max(
+            0,
+            left.findIndex((dt) => dt.startsWith(t)),
+          );
     if (left.length) picked.push(...left.splice(at, 1));
   }
   return picked.join(' ');

@@ -7,14 +7,7 @@
 import type { z } from 'zod';
 import type { KnowledgeBase } from './knowledge-base';
 import { nameKey } from './name-index';
-import {
-  agentsFileSchema,
-  classesFileSchema,
-  drugRecordSchema,
-  type Agent,
-  type ClassRecord,
-  type DrugRecord,
-} from './schema';
+import { agentsFileSchema, classesFileSchema, drugRecordSchema, type Agent, type ClassRecord, type DrugRecord } from './schema';
 
 export type SourceFile = { path: string; text: string };
 
@@ -37,15 +30,21 @@ export type KbProblem = { file: string; field: string; message: string };
 export class KbValidationError extends Error {
   constructor(readonly problems: KbProblem[]) {
     super(
-      `Knowledge base is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems.map((p) => `  ${p.file}: ${p.field}: ${p.message}`).join('\n'),
+      `Knowledge base is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems
+        .map((p) => `  ${p.file}: ${p.field}: ${p.message}`)
+        .join('\n')}`,
     );
     this.name = 'KbValidationError';
   }
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : '(root)';
+  return path.length
+    ? path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+        .join('.')
+        .replace(/\.\[/g, '[')
+    : '(root)';
 }
 
 function parse<T>(file: SourceFile, schema: z.ZodType<T>, problems: KbProblem[]): T | undefined {
@@ -98,10 +97,18 @@ export function validateKnowledgeBase(sources: KbSources, notes?: ValidationNote
     if (!record) return true;
     const lost = (item.classes ?? []).filter((c) => !record.record.classes.includes(c));
     if (lost.length) {
-      problems.push({ file: record.file, field: 'classes', message: `must keep the classes the agent "${item.id}" had (${file} ${field}): missing ${lost.join(', ')}` });
+      problems.push({
+        file: record.file,
+        field: 'classes',
+        message: `must keep the classes the agent "${item.id}" had (${file} ${field}): missing ${lost.join(', ')}`,
+      });
     }
     if (item.interactions?.length) {
-      problems.push({ file, field: `${field}.interactions`, message: `the record data/drugs/${item.id}.json replaces this agent: move its interaction rules to the record, then delete the agent` });
+      problems.push({
+        file,
+        field: `${field}.interactions`,
+        message: `the record data/drugs/${item.id}.json replaces this agent: move its interaction rules to the record, then delete the agent`,
+      });
     }
     notes?.supersededAgents.push(item.id);
     return false;
@@ -126,7 +133,11 @@ export function validateKnowledgeBase(sources: KbSources, notes?: ValidationNote
   const checkTargets = (owner: string, rules: { with: string }[] | undefined, file: string, field: string) =>
     rules?.forEach((rule, i) => {
       if (!owners.has(rule.with)) {
-        problems.push({ file, field: `${field}[${i}].with`, message: `unknown interaction target "${rule.with}" (not a drug, class or agent id)` });
+        problems.push({
+          file,
+          field: `${field}[${i}].with`,
+          message: `unknown interaction target "${rule.with}" (not a drug, class or agent id)`,
+        });
       } else if (rule.with === owner && !classIds.has(owner)) {
         problems.push({ file, field: `${field}[${i}].with`, message: 'a drug cannot interact with itself' });
       }
@@ -202,7 +213,11 @@ function checkClassCycles(classes: { file: string; item: ClassRecord }[], proble
   const visit = (id: string, trail: string[]): void => {
     if (state.get(id) === 'done') return;
     if (state.get(id) === 'visiting') {
-      problems.push({ file: fileOf.get(id) ?? '(classes)', field: `classes(${id}).includes`, message: `class inclusion cycle: ${[...trail, id].join(' -> ')}` });
+      problems.push({
+        file: fileOf.get(id) ?? '(classes)',
+        field: `classes(${id}).includes`,
+        message: `class inclusion cycle: ${[...trail, id].join(' -> ')}`,
+      });
       return;
     }
     state.set(id, 'visiting');
@@ -264,7 +279,12 @@ function checkNames(
       const key = nameKey(phrase);
       const field = `notPartOf[${i}]`;
       const named = seen.get(key)?.[0];
-      if (named) problems.push({ file, field, message: `"${phrase}" is a name of "${named.drug}" (${named.file} ${named.field}): it cannot also name nothing` });
+      if (named)
+        problems.push({
+          file,
+          field,
+          message: `"${phrase}" is a name of "${named.drug}" (${named.file} ${named.field}): it cannot also name nothing`,
+        });
       else if (!own.some((name) => ` ${key} `.includes(` ${name} `))) {
         problems.push({ file, field, message: `"${phrase}" does not contain any name of this record` });
       }
@@ -281,7 +301,11 @@ function checkNames(
       const key = nameKey(name);
       const other = seen.get(key)?.find((u) => u.drug !== item.id);
       if (other) {
-        problems.push({ file, field: nameField, message: `name "${name}" is also a name of "${other.drug}" (${other.file} ${other.field})` });
+        problems.push({
+          file,
+          field: nameField,
+          message: `name "${name}" is also a name of "${other.drug}" (${other.file} ${other.field})`,
+        });
         continue;
       }
       if (seen.get(key)?.some((u) => u.drug === item.id)) continue;

@@ -20,7 +20,8 @@ export default defineBackground(() => {
       case 'medmark/page-count':
         // The badge shows the distinct drugs on the tab's page (its top frame; a
         // frame is a page of its own); nothing on the badge when there are none.
-        if (tabId !== undefined && frameId === 0) await toolbarButton().setBadgeText({ tabId, text: message.count > 0 ? String(message.count) : '' });
+        if (tabId !== undefined && frameId === 0)
+          await toolbarButton().setBadgeText({ tabId, text: message.count > 0 ? String(message.count) : '' });
         return null;
       case 'medmark/add-medication':
         return (await addMedication(message.id, knownIds)).map((m) => m.id);

@@ -75,7 +75,6 @@ export type DrugDetails = {
   inMyMedications: boolean;
 };
 
-
 export function isMedmarkRequest(value: unknown): value is MedmarkRequest {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Record<string, unknown>;

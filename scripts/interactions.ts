@@ -30,7 +30,14 @@ const withDose = (dose: DoseNote | undefined, text: string) => (dose ? `With ${d
 if (json) {
   process.stdout.write(
     `${JSON.stringify(
-      pairs.map(({ drugs, severity, summary, action, dose, also }) => ({ drugs, severity, summary, action, ...(dose ? { dose } : {}), also })),
+      pairs.map(({ drugs, severity, summary, action, dose, also }) => ({
+        drugs,
+        severity,
+        summary,
+        action,
+        ...(dose ? { dose } : {}),
+        also,
+      })),
     )}\n`,
   );
 } else {

@@ -20,8 +20,16 @@ console.log(
 const grades = kb.drugs.map(recordReadability);
 const over = grades.filter((g) => g.summary > READING_GRADE_AIM || g.benefits > READING_GRADE_AIM);
 console.log(`Reading grade (summary/benefits; aim ${READING_GRADE_AIM} or lower), ${over.length} above the aim:`);
-const cells = grades.map((g) => `${g.id} ${g.summary}/${g.benefits}${g.summary > READING_GRADE_AIM || g.benefits > READING_GRADE_AIM ? ' *' : ''}`);
-for (let i = 0; i < cells.length; i += 4) console.log(`  ${cells.slice(i, i + 4).map((c) => c.padEnd(38)).join('')}`.trimEnd());
+const cells = grades.map(
+  (g) => `${g.id} ${g.summary}/${g.benefits}${g.summary > READING_GRADE_AIM || g.benefits > READING_GRADE_AIM ? ' *' : ''}`,
+);
+for (let i = 0; i < cells.length; i += 4)
+  console.log(
+    `  ${cells
+      .slice(i, i + 4)
+      .map((c) => c.padEnd(38))
+      .join('')}`.trimEnd(),
+  );
 
 if (notes.supersededAgents.length) {
   console.log(`Note: these agents now have drug records and can be removed from data/agents: ${notes.supersededAgents.join(', ')}`);

@@ -36,7 +36,10 @@ export type ImportResult = { ok: true; medications: MyMedication[] } | { ok: fal
 /** Parses an exported file. `byteLength` is the file's size, checked before parsing. */
 export function parseMedicationFile(text: string, knownIds: ReadonlySet<string>, byteLength = text.length): ImportResult {
   if (byteLength > MEDICATION_FILE_MAX_BYTES) {
-    return { ok: false, error: `This file is too large (${Math.ceil(byteLength / 1000)} kB) to be a Medmark medication list. Nothing was changed.` };
+    return {
+      ok: false,
+      error: `This file is too large (${Math.ceil(byteLength / 1000)} kB) to be a Medmark medication list. Nothing was changed.`,
+    };
   }
   let data: unknown;
   try {
@@ -49,13 +52,19 @@ export function parseMedicationFile(text: string, knownIds: ReadonlySet<string>,
     return { ok: false, error: 'This is not a Medmark medication list. Nothing was changed.' };
   }
   if (file.version !== MEDICATION_FILE_VERSION) {
-    return { ok: false, error: `This medication list was saved by a different version of Medmark (format ${String(file.version)}). Nothing was changed.` };
+    return {
+      ok: false,
+      error: `This medication list was saved by a different version of Medmark (format ${String(file.version)}). Nothing was changed.`,
+    };
   }
   if (!Array.isArray(file.medications)) {
     return { ok: false, error: 'This medication list is damaged: it has no list of medicines. Nothing was changed.' };
   }
   if (file.medications.length > MEDICATION_LIST_MAX) {
-    return { ok: false, error: `This list has ${file.medications.length} medicines, more than Medmark keeps (${MEDICATION_LIST_MAX}). Nothing was changed.` };
+    return {
+      ok: false,
+      error: `This list has ${file.medications.length} medicines, more than Medmark keeps (${MEDICATION_LIST_MAX}). Nothing was changed.`,
+    };
   }
   const medications: MyMedication[] = [];
   const seen = new Set<string>();

@@ -50,7 +50,10 @@ export function normalizeSite(input: string): string | undefined {
   } catch {
     return undefined;
   }
-  host = host.replace(/[/:?#].*$/, '').replace(/^www\./, '').replace(/\.$/, '');
+  host = host
+    .replace(/[/:?#].*$/, '')
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
   return /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host) ? host : undefined;
 }
 
@@ -73,8 +76,7 @@ export function parseSettings(value: unknown): Settings {
   return {
     highlightStyle: pick(HIGHLIGHT_STYLES, v.highlightStyle, DEFAULT_SETTINGS.highlightStyle),
     mentions: pick(MENTION_MODES, v.mentions, DEFAULT_SETTINGS.mentions),
-    hoverDelayMs:
-      delay >= HOVER_DELAY_RANGE_MS.min && delay <= HOVER_DELAY_RANGE_MS.max ? delay : DEFAULT_SETTINGS.hoverDelayMs,
+    hoverDelayMs: delay >= HOVER_DELAY_RANGE_MS.min && delay <= HOVER_DELAY_RANGE_MS.max ? delay : DEFAULT_SETTINGS.hoverDelayMs,
     disabledSites: sites,
     paused: typeof v.paused === 'boolean' ? v.paused : DEFAULT_SETTINGS.paused,
   };

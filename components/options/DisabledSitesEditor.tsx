@@ -21,7 +21,9 @@ export function DisabledSitesEditor({ sites, onChange }: DisabledSitesEditorProp
     event.preventDefault();
     const site = normalizeSite(draft);
     if (!site) {
-      setError(draft.trim() ? `“${draft.trim()}” is not a site name. Enter one such as example.com.` : 'Enter a site name, such as example.com.');
+      setError(
+        draft.trim() ? `“${draft.trim()}” is not a site name. Enter one such as example.com.` : 'Enter a site name, such as example.com.',
+      );
       return;
     }
     if (sites.includes(site)) {
@@ -43,7 +45,12 @@ export function DisabledSitesEditor({ sites, onChange }: DisabledSitesEditorProp
           {sites.map((site) => (
             <li key={site} class="mm-chip">
               <span>{site}</span>
-              <button type="button" class="mm-chip__remove" aria-label={`Remove ${site}`} onClick={() => onChange(sites.filter((s) => s !== site))}>
+              <button
+                type="button"
+                class="mm-chip__remove"
+                aria-label={`Remove ${site}`}
+                onClick={() => onChange(sites.filter((s) => s !== site))}
+              >
                 ×
               </button>
             </li>
@@ -51,7 +58,7 @@ export function DisabledSitesEditor({ sites, onChange }: DisabledSitesEditorProp
         </ul>
       )}
       <form class="mm-row mm-add-site" onSubmit={add} noValidate>
-        <label for="mm-site-input" class="mm-field-label">
+        <label htmlFor="mm-site-input" class="mm-field-label">
           Add a site
         </label>
         <input

@@ -15,7 +15,14 @@ type OptionsPageProps = {
 };
 
 /** The settings page: how Medmark highlights, where it runs, and the reader's medication list. */
-export function OptionsPage({ settings, onChange, medications, onRemoveMedication, onExportMedications, onImportMedications }: OptionsPageProps) {
+export function OptionsPage({
+  settings,
+  onChange,
+  medications,
+  onRemoveMedication,
+  onExportMedications,
+  onImportMedications,
+}: OptionsPageProps) {
   return (
     <main class="mm-options">
       <h1>Medmark settings</h1>

@@ -25,7 +25,19 @@ const HOVER_DELAY_STEP_MS = 50;
 type Choice<T extends string> = { value: T; label: string; hint?: string };
 
 /** A group of radio buttons with a legend; `name` groups them for the keyboard (arrow keys). */
-function RadioGroup<T extends string>({ legend, name, choices, value, onSelect }: { legend: string; name: string; choices: Choice<T>[]; value: T; onSelect: (value: T) => void }) {
+function RadioGroup<T extends string>({
+  legend,
+  name,
+  choices,
+  value,
+  onSelect,
+}: {
+  legend: string;
+  name: string;
+  choices: Choice<T>[];
+  value: T;
+  onSelect: (value: T) => void;
+}) {
   return (
     <fieldset class="mm-fieldset">
       <legend>{legend}</legend>
@@ -64,11 +76,12 @@ function HoverDelayField({ value, onCommit }: { value: number; onCommit: (ms: nu
 
   return (
     <div class="mm-field">
-      <label for="mm-hover-delay" class="mm-field-label">
+      <label htmlFor="mm-hover-delay" class="mm-field-label">
         Hover delay (ms)
       </label>
       <p id="mm-hover-delay-hint" class="mm-muted">
-        How long the pointer rests on a name before its preview opens: {HOVER_DELAY_RANGE_MS.min} to {HOVER_DELAY_RANGE_MS.max} ms. Shorter opens on a passing mouse.
+        How long the pointer rests on a name before its preview opens: {HOVER_DELAY_RANGE_MS.min} to {HOVER_DELAY_RANGE_MS.max} ms. Shorter
+        opens on a passing mouse.
       </p>
       <input
         id="mm-hover-delay"
@@ -95,14 +108,30 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
   return (
     <div class="mm-settings">
       <label class="mm-choice mm-choice--toggle">
-        <input type="checkbox" checked={settings.paused} onChange={(e) => onChange({ paused: (e.currentTarget as HTMLInputElement).checked })} />
+        <input
+          type="checkbox"
+          checked={settings.paused}
+          onChange={(e) => onChange({ paused: (e.currentTarget as HTMLInputElement).checked })}
+        />
         <span>
           Pause Medmark on every site
           <span class="mm-muted mm-choice__hint">Nothing is highlighted until you switch this off.</span>
         </span>
       </label>
-      <RadioGroup legend="Highlight style" name="highlightStyle" choices={STYLE_CHOICES} value={settings.highlightStyle} onSelect={(highlightStyle) => onChange({ highlightStyle })} />
-      <RadioGroup legend="Which mentions to highlight" name="mentions" choices={MENTION_CHOICES} value={settings.mentions} onSelect={(mentions) => onChange({ mentions })} />
+      <RadioGroup
+        legend="Highlight style"
+        name="highlightStyle"
+        choices={STYLE_CHOICES}
+        value={settings.highlightStyle}
+        onSelect={(highlightStyle) => onChange({ highlightStyle })}
+      />
+      <RadioGroup
+        legend="Which mentions to highlight"
+        name="mentions"
+        choices={MENTION_CHOICES}
+        value={settings.mentions}
+        onSelect={(mentions) => onChange({ mentions })}
+      />
       <HoverDelayField value={settings.hoverDelayMs} onCommit={(hoverDelayMs) => onChange({ hoverDelayMs })} />
       <DisabledSitesEditor sites={settings.disabledSites} onChange={(disabledSites) => onChange({ disabledSites })} />
     </div>

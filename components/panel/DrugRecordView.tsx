@@ -1,6 +1,15 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { DrugDetails } from '../../messaging/protocol';
-import { BenefitsSection, BoxedWarnings, Ingredients, InteractionCallout, Kinds, InteractionsSection, RecordFooter, RisksSection } from '../DrugSections';
+import {
+  BenefitsSection,
+  BoxedWarnings,
+  Ingredients,
+  InteractionCallout,
+  Kinds,
+  InteractionsSection,
+  RecordFooter,
+  RisksSection,
+} from '../DrugSections';
 import { DrugNames } from './DrugNames';
 
 type DrugRecordViewProps = {
@@ -79,7 +88,12 @@ export function DrugRecordView(props: DrugRecordViewProps) {
       <BenefitsSection benefits={drug.benefits} />
       <RisksSection risks={drug.risks} />
       {/* All of them: the panel is the place to read the whole list. */}
-      <InteractionsSection interactions={interactions} note={drug.interactionsNote} onOpenDrug={onOpenDrug} initialCount={interactions.length} />
+      <InteractionsSection
+        interactions={interactions}
+        note={drug.interactionsNote}
+        onOpenDrug={onOpenDrug}
+        initialCount={interactions.length}
+      />
       <RecordFooter sources={drug.sources} reviewed={drug.reviewed} />
     </article>
   );

@@ -17,7 +17,17 @@ type DrugSearchViewProps = {
 export const NO_RECORD_TEXT = 'No full record yet; used by the interaction checker';
 
 /** One result: the name (a button when there is a record), class, what matched, and "Add to checker". */
-function Result({ hit, onOpenDrug, onAddToChecker, inChecker }: { hit: SearchHit; onOpenDrug: (id: string) => void; onAddToChecker: (id: string) => void; inChecker: boolean }) {
+function Result({
+  hit,
+  onOpenDrug,
+  onAddToChecker,
+  inChecker,
+}: {
+  hit: SearchHit;
+  onOpenDrug: (id: string) => void;
+  onAddToChecker: (id: string) => void;
+  inChecker: boolean;
+}) {
   // The spaces keep the words apart in the button's accessible name; the spans are blocks on screen.
   const about = (
     <>
@@ -41,8 +51,7 @@ function Result({ hit, onOpenDrug, onAddToChecker, inChecker }: { hit: SearchHit
       ) : (
         <div class="mm-result__agent">
           <span class="mm-result__name">{hit.name}</span>
-          {about}{' '}
-          <span class="mm-muted">{NO_RECORD_TEXT}</span>
+          {about} <span class="mm-muted">{NO_RECORD_TEXT}</span>
         </div>
       )}
       <button type="button" class="mm-button mm-button--small" disabled={inChecker} onClick={() => onAddToChecker(hit.id)}>
@@ -71,7 +80,7 @@ export function DrugSearchView({ query, onQueryChange, results, onOpenDrug, onAd
         Search
       </h2>
       <form role="search" onSubmit={submit}>
-        <label for="mm-search-input" class="mm-field-label">
+        <label htmlFor="mm-search-input" class="mm-field-label">
           Search medicines, brands or conditions
         </label>
         <input

@@ -48,17 +48,27 @@ export function InteractionChecker(props: InteractionCheckerProps) {
   const nothingFound = ready && findings.length === 0;
   const groups = GROUPS.map((g) => ({
     ...g,
-    findings: (ready ? findings : []).filter((f) => f.group === g.group).sort((x, y) => severityRank(x.severity) - severityRank(y.severity)),
+    findings: (ready ? findings : [])
+      .filter((f) => f.group === g.group)
+      .sort((x, y) => severityRank(x.severity) - severityRank(y.severity)),
   })).filter((g) => g.findings.length > 0);
 
   return (
     <section class="mm-view mm-checker" aria-labelledby="mm-checker-title">
-      <h2 id="mm-checker-title" tabIndex={-1}>Interaction checker</h2>
+      <h2 id="mm-checker-title" tabIndex={-1}>
+        Interaction checker
+      </h2>
       <p>{CHECK_SCOPE_TEXT}</p>
 
       <div class="mm-row">
         <div class="mm-with-reason">
-          <button type="button" class="mm-button" disabled={!!pageDrugsUnavailable} aria-describedby={pageDrugsUnavailable ? 'mm-page-reason' : undefined} onClick={onAddPageDrugs}>
+          <button
+            type="button"
+            class="mm-button"
+            disabled={!!pageDrugsUnavailable}
+            aria-describedby={pageDrugsUnavailable ? 'mm-page-reason' : undefined}
+            onClick={onAddPageDrugs}
+          >
             Add drugs on this page
           </button>
           {pageDrugsUnavailable && (
@@ -68,7 +78,13 @@ export function InteractionChecker(props: InteractionCheckerProps) {
           )}
         </div>
         <div class="mm-with-reason">
-          <button type="button" class="mm-button" disabled={myMedicationCount === 0} aria-describedby={myMedicationCount === 0 ? 'mm-mine-reason' : undefined} onClick={onAddMyMedications}>
+          <button
+            type="button"
+            class="mm-button"
+            disabled={myMedicationCount === 0}
+            aria-describedby={myMedicationCount === 0 ? 'mm-mine-reason' : undefined}
+            onClick={onAddMyMedications}
+          >
             Add My medications
           </button>
           {myMedicationCount === 0 && (
@@ -81,7 +97,9 @@ export function InteractionChecker(props: InteractionCheckerProps) {
 
       <h3>Checking</h3>
       {items.length === 0 ? (
-        <p class="mm-empty">Nothing yet. Add medicines from this page, from My medications, or from Search (foods, alcohol and supplements too).</p>
+        <p class="mm-empty">
+          Nothing yet. Add medicines from this page, from My medications, or from Search (foods, alcohol and supplements too).
+        </p>
       ) : (
         <>
           <ul class="mm-chips" aria-label="Medicines and other items being checked">
@@ -90,7 +108,12 @@ export function InteractionChecker(props: InteractionCheckerProps) {
               return (
                 <li key={item.id} class="mm-chip">
                   <span>{label}</span>
-                  <button type="button" class="mm-chip__remove" aria-label={`Remove ${label} from the checker`} onClick={() => onRemove(item.id)}>
+                  <button
+                    type="button"
+                    class="mm-chip__remove"
+                    aria-label={`Remove ${label} from the checker`}
+                    onClick={() => onRemove(item.id)}
+                  >
                     ×
                   </button>
                 </li>

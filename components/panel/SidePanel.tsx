@@ -124,7 +124,14 @@ export function SidePanel(props: SidePanelProps) {
             />
           </>
         ) : tab === 'search' ? (
-          <DrugSearchView query={query} onQueryChange={setQuery} results={results} onOpenDrug={openDrug} onAddToChecker={addToChecker} checkerIds={checkerIds} />
+          <DrugSearchView
+            query={query}
+            onQueryChange={setQuery}
+            results={results}
+            onOpenDrug={openDrug}
+            onAddToChecker={addToChecker}
+            checkerIds={checkerIds}
+          />
         ) : tab === 'checker' ? (
           <InteractionChecker
             items={items}
@@ -132,9 +139,24 @@ export function SidePanel(props: SidePanelProps) {
             nameOf={nameOf}
             onRemove={(id) => setItems((list) => list.filter((i) => i.id !== id))}
             onClear={() => setItems([])}
-            onAddPageDrugs={() => pageDrugs.state === 'ready' && setItems((list) => withItems(list, pageDrugs.drugs.map((d) => ({ id: d.id, names: d.names }))))}
+            onAddPageDrugs={() =>
+              pageDrugs.state === 'ready' &&
+              setItems((list) =>
+                withItems(
+                  list,
+                  pageDrugs.drugs.map((d) => ({ id: d.id, names: d.names })),
+                ),
+              )
+            }
             pageDrugsUnavailable={pageDrugsUnavailableReason(pageDrugs)}
-            onAddMyMedications={() => setItems((list) => withItems(list, myMedications.map((m) => ({ id: m.id }))))}
+            onAddMyMedications={() =>
+              setItems((list) =>
+                withItems(
+                  list,
+                  myMedications.map((m) => ({ id: m.id })),
+                ),
+              )
+            }
             myMedicationCount={myMedications.length}
           />
         ) : (

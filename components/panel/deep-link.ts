@@ -11,10 +11,7 @@ const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export function drugIdFromAddress(search: string, hash: string): string | undefined {
   const fromHash = hash.replace(/^#/, '');
   const isParams = fromHash.includes('=');
-  const candidates = [
-    isParams ? new URLSearchParams(fromHash).get('drug') : fromHash,
-    new URLSearchParams(search).get('drug'),
-  ];
+  const candidates = [isParams ? new URLSearchParams(fromHash).get('drug') : fromHash, new URLSearchParams(search).get('drug')];
   // The hash wins: it is what changes while the panel stays open.
   return candidates.find((c): c is string => !!c && ID.test(c));
 }

@@ -6,10 +6,7 @@
  */
 import type { PageDrug, PageState } from '../../messaging/tab-protocol';
 
-export type PageDrugs =
-  | { state: 'loading' }
-  | { state: 'ready'; drugs: PageDrug[] }
-  | { state: 'unavailable'; reason: string };
+export type PageDrugs = { state: 'loading' } | { state: 'ready'; drugs: PageDrug[] } | { state: 'unavailable'; reason: string };
 
 export const PAGE_NOT_RUNNING = 'Medmark is not running on this page';
 export const PAGE_NO_MEDICINES = 'No medicines found on this page';
@@ -20,7 +17,8 @@ export function pageDrugsFrom(state: PageState | undefined): PageDrugs {
   if (!state) return { state: 'unavailable', reason: PAGE_NOT_RUNNING };
   if (state.status === 'site-off') return { state: 'unavailable', reason: `${PAGE_NOT_RUNNING} (it is switched off on this site)` };
   if (state.status === 'paused') return { state: 'unavailable', reason: `${PAGE_NOT_RUNNING} (it is paused)` };
-  if (state.status === 'page-off') return { state: 'unavailable', reason: `${PAGE_NOT_RUNNING} (highlights are switched off for this page)` };
+  if (state.status === 'page-off')
+    return { state: 'unavailable', reason: `${PAGE_NOT_RUNNING} (highlights are switched off for this page)` };
   if (state.drugs.length === 0) return { state: 'unavailable', reason: PAGE_NO_MEDICINES };
   return { state: 'ready', drugs: state.drugs };
 }

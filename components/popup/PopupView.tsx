@@ -88,12 +88,17 @@ function StatusMessage({
   onTogglePause,
   onTogglePage,
 }: Pick<PopupViewProps, 'onToggleSite' | 'onTogglePause' | 'onTogglePage'> & { page: PopupPage }) {
-  if (page.kind === 'loading') return <p class="mm-muted" aria-busy="true">Looking at this page…</p>;
+  if (page.kind === 'loading')
+    return (
+      <p class="mm-muted" aria-busy="true">
+        Looking at this page…
+      </p>
+    );
   if (page.kind === 'unavailable') {
     return (
       <p class="mm-state">
-        Medmark can’t read this page. Browsers don’t let extensions into their own pages, the extension store or the PDF
-        viewer. You can still search medicines in the side panel.
+        Medmark can’t read this page. Browsers don’t let extensions into their own pages, the extension store or the PDF viewer. You can
+        still search medicines in the side panel.
       </p>
     );
   }

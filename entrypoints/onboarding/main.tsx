@@ -39,6 +39,8 @@ highlightBody(document.getElementById(SAMPLE_ID)!, {
   addMedication: (id) => addMedication(id, knownIds),
   loadView: async () => drugView,
 });
-void browser.commands.getAll().then((commands) =>
-  draw(commands.flatMap((c) => (c.shortcut && c.description ? [{ description: c.description, keys: displayShortcut(c.shortcut) }] : []))),
-);
+void browser.commands
+  .getAll()
+  .then((commands) =>
+    draw(commands.flatMap((c) => (c.shortcut && c.description ? [{ description: c.description, keys: displayShortcut(c.shortcut) }] : []))),
+  );

@@ -5,7 +5,14 @@ import { OptionsPage } from '../../components/options/OptionsPage';
 import { downloadMedicationFile, importMedicationFile } from '../../extension-pages/medication-list';
 import { medicationIdsOf } from '../../settings/known-ids';
 import type { MyMedication, Settings } from '../../settings/settings';
-import { loadMedications, loadSettings, removeMedication, updateSettings, watchMedications, watchSettings } from '../../settings/storage-items';
+import {
+  loadMedications,
+  loadSettings,
+  removeMedication,
+  updateSettings,
+  watchMedications,
+  watchSettings,
+} from '../../settings/storage-items';
 import '../../components/extension-page.css';
 
 const knownIds = medicationIdsOf(kb);

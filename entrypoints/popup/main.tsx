@@ -36,7 +36,9 @@ let shortcuts: { description: string; keys: string }[] = [];
 /** The shortcuts as the reader has set them in the browser (they can change or clear each one). */
 async function loadShortcuts() {
   const commands = await browser.commands.getAll();
-  shortcuts = commands.flatMap((c) => (c.shortcut && c.description ? [{ description: c.description, keys: displayShortcut(c.shortcut) }] : []));
+  shortcuts = commands.flatMap((c) =>
+    c.shortcut && c.description ? [{ description: c.description, keys: displayShortcut(c.shortcut) }] : [],
+  );
   draw();
 }
 

@@ -7,10 +7,21 @@ import { findMatches } from '../../drugs/match';
 import { compileNameIndex, type NameEntry } from '../../drugs/name-index';
 import { median } from './stats';
 
-export type MatcherBench = { textKiB: number; names: number; ms: number; matches: number; manyNames: number; manyMs: number; ratio: number };
+export type MatcherBench = {
+  textKiB: number;
+  names: number;
+  ms: number;
+  matches: number;
+  manyNames: number;
+  manyMs: number;
+  ratio: number;
+};
 
 export function benchMatcher(realNames: NameEntry[], text: string): MatcherBench {
-  const synthetic: NameEntry[] = Array.from({ length: 5000 }, (_, i) => ({ name: `zz${i.toString(36)}drug extended release`, drug: `zz${i}` }));
+  const synthetic: NameEntry[] = Array.from({ length: 5000 }, (_, i) => ({
+    name: `zz${i.toString(36)}drug extended release`,
+    drug: `zz${i}`,
+  }));
   const time = (entries: NameEntry[]) => {
     const index = compileNameIndex(entries);
     findMatches(index, text); // warm up
@@ -23,5 +34,13 @@ export function benchMatcher(realNames: NameEntry[], text: string): MatcherBench
   };
   const real = time(realNames);
   const many = time([...realNames, ...synthetic]);
-  return { textKiB: text.length / 1024, names: real.names, ms: real.ms, matches: real.matches, manyNames: many.names, manyMs: many.ms, ratio: many.ms / real.ms };
+  return {
+    textKiB: text.length / 1024,
+    names: real.names,
+    ms: real.ms,
+    matches: real.matches,
+    manyNames: many.names,
+    manyMs: many.ms,
+    ratio: many.ms / real.ms,
+  };
 }

@@ -55,10 +55,16 @@ export async function measureLoad(context: BrowserContext, url: string, config: 
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   // playwright-core types only some CDP events; these are the standard Tracing ones.
-  const session = cdp as unknown as { on(event: string, fn: (e: { value: TraceEvent[] }) => void): void; once(event: string, fn: () => void): void };
+  const session = cdp as unknown as {
+    on(event: string, fn: (e: { value: TraceEvent[] }) => void): void;
+    once(event: string, fn: () => void): void;
+  };
   session.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const traced = new Promise<void>((done) => session.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' } as never);
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  } as never);
   for (const script of initScripts) await page.addInitScript({ content: script });
   await page.goto(url, { waitUntil: 'load', timeout: SETTLE_LIMIT_MS });
 
@@ -92,7 +98,7 @@ export async function measureLoad(context: BrowserContext, url: string, config: 
     const selector = cfg === 'medmark' ? 'mark[data-medmark]' : 'mark[data-markjs]';
     return {
       b,
-      highlights: cfg === 'floor' ? b.floorHits ?? 0 : cfg === 'none' ? 0 : document.querySelectorAll(selector).length,
+      highlights: cfg === 'floor' ? (b.floorHits ?? 0) : cfg === 'none' ? 0 : document.querySelectorAll(selector).length,
       heapMb: memory ? memory.usedJSHeapSize / 1048576 : NaN,
       chunks: chunks.map((c) => ({ id: c.dataset.chunk!, at: Number(c.dataset.at) })),
     };

@@ -60,14 +60,19 @@ const floor = (firstWords: string[], sliceMs: number) => {
   const filter = {
     acceptNode: (n: Node) =>
       n.nodeType === Node.ELEMENT_NODE
-        ? skipped.has((n as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP
-        : (n as Text).data.length > 2 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT,
+        ? skipped.has((n as Element).tagName)
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_SKIP
+        : (n as Text).data.length > 2
+          ? NodeFilter.FILTER_ACCEPT
+          : NodeFilter.FILTER_REJECT,
   };
   b.floorHits = 0;
   const look = (text: string) => {
     for (const m of text.matchAll(wordPattern)) if (names.has(m[0].toLowerCase())) b.floorHits!++;
   };
-  const post = (run: () => void) => (window as unknown as { scheduler: { postTask(f: () => void): Promise<void> } }).scheduler.postTask(run);
+  const post = (run: () => void) =>
+    (window as unknown as { scheduler: { postTask(f: () => void): Promise<void> } }).scheduler.postTask(run);
   const queue: { root: Node; done: () => void }[] = [];
   let current: { walker: TreeWalker; done: () => void } | undefined;
   let partial: { text: string; from: number } | undefined;
@@ -151,7 +156,8 @@ const naiveMarkJs = (names: string[], limitMs: number) => {
   document.addEventListener('DOMContentLoaded', () => markIn(document.body, () => (run.done = performance.now())), { once: true });
   new MutationObserver((records) => {
     for (const r of records) {
-      for (const n of Array.from(r.addedNodes)) if (n instanceof HTMLElement && n.dataset.chunk !== undefined) markIn(n, () => (run.done = performance.now()));
+      for (const n of Array.from(r.addedNodes))
+        if (n instanceof HTMLElement && n.dataset.chunk !== undefined) markIn(n, () => (run.done = performance.now()));
     }
   }).observe(document, { childList: true, subtree: true });
 };

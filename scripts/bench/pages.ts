@@ -68,7 +68,15 @@ const page = (title: string, body: string, head = '') =>
 export function denseArticle(names: readonly string[], paragraphs = 4_300): string {
   const w = writer(names, 17, 60);
   const body = Array.from({ length: paragraphs }, (_, i) => {
-    const parts = [w.words(14), `<a href="#p${i}">${w.words(3)}</a>`, w.words(12), `<em>${w.words(2)}</em>`, w.words(12), `<strong>${w.words(3)}</strong>`, `${w.words(10)}.`];
+    const parts = [
+      w.words(14),
+      `<a href="#p${i}">${w.words(3)}</a>`,
+      w.words(12),
+      `<em>${w.words(2)}</em>`,
+      w.words(12),
+      `<strong>${w.words(3)}</strong>`,
+      `${w.words(10)}.`,
+    ];
     return `<p id="p${i}">${parts.join(' ')}</p>`;
   }).join('\n');
   return page(names.length ? 'Dense article' : 'Dense article, no drug names', `<h1>Dense article</h1><article>${body}</article>`);

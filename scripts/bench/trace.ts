@@ -63,7 +63,10 @@ export function summarizeTrace(events: TraceEvent[], url: string): TraceSummary 
     if (last && t.ts < last.ts + last.dur!) continue;
     top.push(t);
   }
-  const oursAt = onThread.filter(isOurs).map((e) => e.ts).sort((a, b) => a - b);
+  const oursAt = onThread
+    .filter(isOurs)
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
   const evaluations = onThread.filter((e) => e.name === 'EvaluateScript' && isOurs(e));
   let i = 0;
   const tasks = top.map((t) => {

@@ -33,7 +33,6 @@ const ROUNDS = 5;
 
 export type SearchBench = { buildMs: number; keystrokes: number; firstMs: number; p50: number; p95: number; max: number };
 
-
 /** Independent measurements (each with a fresh index and its own cold pass); the median is reported, as for pages. */
 const REPEATS = 3;
 
@@ -76,7 +75,9 @@ export function benchSearch(kb: KnowledgeBase): SearchBench {
     p95: mid((r) => r.p95),
     max: mid((r) => r.max),
   };
-  console.log(`\n## Search (Node, ${kb.drugs.length} records + ${kb.agents.length} agents; ${QUERIES.length} queries typed a character at a time, ${ROUNDS} rounds; median of ${REPEATS} measurements)`);
+  console.log(
+    `\n## Search (Node, ${kb.drugs.length} records + ${kb.agents.length} agents; ${QUERIES.length} queries typed a character at a time, ${ROUNDS} rounds; median of ${REPEATS} measurements)`,
+  );
   console.log(`index build: ${result.buildMs.toFixed(1)} ms`);
   console.log(
     `per keystroke (${result.keystrokes} searches): p50 ${result.p50.toFixed(2)} ms, p95 ${result.p95.toFixed(2)} ms, max ${result.max.toFixed(2)} ms (first, cold: ${result.firstMs.toFixed(2)} ms)`,

@@ -3,12 +3,11 @@
  * serves the fixture pages from 127.0.0.1. Records every request the browser
  * makes so tests can prove the extension stays off the network.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize, resolve } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

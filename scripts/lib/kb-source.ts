@@ -26,7 +26,10 @@ function jsonFiles(dir: string): string[] {
 
 /** Every source file path, for build watchers. */
 export function kbSourcePaths(dataDir = DATA_DIR): string[] {
-  return [...['classes', 'agents', 'drugs'].flatMap((folder) => jsonFiles(join(dataDir, folder))), join(dataDir, MISSPELLING_EXCLUSIONS_FILE)];
+  return [
+    ...['classes', 'agents', 'drugs'].flatMap((folder) => jsonFiles(join(dataDir, folder))),
+    join(dataDir, MISSPELLING_EXCLUSIONS_FILE),
+  ];
 }
 
 export function readKbSources(dataDir = DATA_DIR): KbSources {
@@ -52,7 +55,9 @@ export function loadMisspellingExclusions(dataDir = DATA_DIR): string[] {
   const path = join(dataDir, MISSPELLING_EXCLUSIONS_FILE);
   const parsed = misspellingExclusionsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) {
-    throw new Error(`${relative(PROJECT_ROOT, path)}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `${relative(PROJECT_ROOT, path)}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data.words;
 }

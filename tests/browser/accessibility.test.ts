@@ -101,7 +101,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect.poll(() => popover.locator('h2').textContent(), { timeout: 5_000 }).toBe('Sertraline');
       const box = await popover.evaluate((el) => {
         const r = el.getBoundingClientRect();
-        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, scrolls: el.scrollHeight > el.clientHeight ? getComputedStyle(el).overflowY : 'fits' };
+        return {
+          left: r.left,
+          right: r.right,
+          top: r.top,
+          bottom: r.bottom,
+          scrolls: el.scrollHeight > el.clientHeight ? getComputedStyle(el).overflowY : 'fits',
+        };
       });
       expect(box.left).toBeGreaterThanOrEqual(0);
       expect(box.right).toBeLessThanOrEqual(550);
@@ -135,11 +141,12 @@ for (const scheme of ['light', 'dark'] as const) {
       const popover = page.locator('[data-medmark-ui] .mm-popover');
       await expect.poll(() => popover.locator('h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
       expect(await popover.evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('2px');
-      const moving = await popover.evaluate((el) =>
-        [el, ...Array.from(el.querySelectorAll('*'))].filter((e) => {
-          const style = getComputedStyle(e);
-          return parseFloat(style.transitionDuration) > 0 || style.animationName !== 'none';
-        }).length,
+      const moving = await popover.evaluate(
+        (el) =>
+          [el, ...Array.from(el.querySelectorAll('*'))].filter((e) => {
+            const style = getComputedStyle(e);
+            return parseFloat(style.transitionDuration) > 0 || style.animationName !== 'none';
+          }).length,
       );
       expect(moving).toBe(0);
       expect(await violations(page, '[data-medmark-ui]')).toEqual([]);

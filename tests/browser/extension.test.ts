@@ -80,7 +80,9 @@ describe('highlighting', () => {
     expect(await page.inputValue('#notes')).toBe('sertraline notes');
     expect(await page.$eval('#editor', (e) => e.innerHTML)).toBe('I wrote baclofen here.');
     expect(await page.$eval('#inline-script', (e) => e.textContent)).toContain("'baclofen stays in scripts'");
-    expect(await page.evaluate(() => (window as unknown as { __medmarkTestValue: string }).__medmarkTestValue)).toBe('baclofen stays in scripts');
+    expect(await page.evaluate(() => (window as unknown as { __medmarkTestValue: string }).__medmarkTestValue)).toBe(
+      'baclofen stays in scripts',
+    );
     expect(await page.title()).toBe('Living with spasticity – test article');
     await page.close();
   });
@@ -88,11 +90,11 @@ describe('highlighting', () => {
   it('does not move the layout: every block keeps its size and position', async () => {
     const page = await open('/article.html');
     await settled(page, 10);
-    const boxes = () =>
-      page.$$eval('body > *:not([data-medmark-ui])', (els) => els.map((e) => JSON.stringify(e.getBoundingClientRect())));
+    const boxes = () => page.$$eval('body > *:not([data-medmark-ui])', (els) => els.map((e) => JSON.stringify(e.getBoundingClientRect())));
     const withMarks = await boxes();
     await page.evaluate(() => {
-      for (const m of Array.from(document.querySelectorAll('mark[data-medmark]'))) m.replaceWith(document.createTextNode(m.textContent ?? ''));
+      for (const m of Array.from(document.querySelectorAll('mark[data-medmark]')))
+        m.replaceWith(document.createTextNode(m.textContent ?? ''));
     });
     expect(await boxes()).toEqual(withMarks);
     await page.close();
@@ -112,7 +114,9 @@ describe('highlighting', () => {
     await page.evaluate(() => {
       for (let i = 0; i < 50; i++) (window as unknown as { addPost(t: string): void }).addPost(`Post ${i}: metformin with breakfast.`);
     });
-    await page.waitForFunction(() => document.querySelectorAll('.post mark[data-drug="metformin"]').length === 50, null, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.post mark[data-drug="metformin"]').length === 50, null, {
+      timeout: 10_000,
+    });
     await page.close();
   });
 });
@@ -146,7 +150,9 @@ describe('preview and popover', () => {
     expect(await dialog.locator('section[aria-label="Benefits"] li').count()).toBeGreaterThan(0);
     expect(await dialog.locator('.mm-boxed').textContent()).toMatch(/suicid/i);
     expect(await dialog.locator('.mm-notice').textContent()).toMatch(/not a substitute/i);
-    expect(await dialog.locator('.mm-sources a').first().getAttribute('href')).toMatch(/^https:\/\/(medlineplus\.gov|www\.nhs\.uk|dailymed\.nlm\.nih\.gov)\//);
+    expect(await dialog.locator('.mm-sources a').first().getAttribute('href')).toMatch(
+      /^https:\/\/(medlineplus\.gov|www\.nhs\.uk|dailymed\.nlm\.nih\.gov)\//,
+    );
     // Other drugs on the page that interact with this one come first.
     expect(await dialog.locator('.mm-on-page').textContent()).toMatch(/Meloxicam/);
     await page.keyboard.press('Escape');
@@ -273,7 +279,9 @@ describe('preview and popover', () => {
 describe('bundle', () => {
   it('ships names, not the knowledge base, into every page', () => {
     // What a page with text loads: the bootstrap and the engine (docs/adr/0010).
-    const content = ['content-scripts/content.js', 'medmark-engine.js'].map((file) => readFileSync(join(ROOT, '.output/chrome-mv3', file), 'utf8')).join('\n');
+    const content = ['content-scripts/content.js', 'medmark-engine.js']
+      .map((file) => readFileSync(join(ROOT, '.output/chrome-mv3', file), 'utf8'))
+      .join('\n');
     const background = readFileSync(join(ROOT, '.output/chrome-mv3/background.js'), 'utf8');
     // A brand name is needed to match; a summary sentence is not.
     expect(content.includes('Lioresal')).toBe(true);

@@ -75,7 +75,11 @@ describe('Firefox', () => {
     const popover = await inUi(page, '.mm-popover');
     expect(popover).toMatch(/not a substitute/);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.evaluate(() => document.querySelector('[data-medmark-ui]')!.shadowRoot!.querySelector<HTMLElement>('.mm-popover')!.hidden)).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.querySelector('[data-medmark-ui]')!.shadowRoot!.querySelector<HTMLElement>('.mm-popover')!.hidden),
+      )
+      .toBe(true);
     await page.close();
   });
 
@@ -96,16 +100,18 @@ describe('Firefox', () => {
     // Without the "tabs" permission the popup cannot read tab addresses; the article is the tab before it.
     const probe = await extensionPage('popup.html');
     const tabId = await probe.evaluate(async () => {
-      const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number; index: number; active: boolean }[]> } } }).browser;
+      const api = (
+        globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number; index: number; active: boolean }[]> } } }
+      ).browser;
       const tabs = await api.tabs.query({ currentWindow: true });
       const self = tabs.find((t) => t.active)!;
       return tabs.find((t) => t.index === self.index - 1)!.id;
     });
     await probe.close();
     const popup = await extensionPage(`popup.html?tabId=${tabId}`);
-    await expect.poll(() => popup.$$eval('.mm-drug-row__name', (rows) => rows.map((r) => r.textContent)), { timeout: 10_000 }).toEqual(
-      expect.arrayContaining(['Baclofen', 'Sertraline', 'Acetaminophen', 'Amlodipine']),
-    );
+    await expect
+      .poll(() => popup.$$eval('.mm-drug-row__name', (rows) => rows.map((r) => r.textContent)), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['Baclofen', 'Sertraline', 'Acetaminophen', 'Amlodipine']));
     expect(await popup.evaluate(() => document.body.textContent)).toMatch(/not a substitute/);
     await popup.close();
     await page.close();
@@ -114,7 +120,9 @@ describe('Firefox', () => {
   it('finds a misspelled medicine in the side panel page', async () => {
     const panel = await extensionPage('sidepanel.html');
     await panel.type('input[type="search"]', 'baclophen');
-    await expect.poll(() => panel.$$eval('.mm-result .mm-result__name', (r) => r.map((x) => x.textContent)), { timeout: 5_000 }).toContain('Baclofen');
+    await expect
+      .poll(() => panel.$$eval('.mm-result .mm-result__name', (r) => r.map((x) => x.textContent)), { timeout: 5_000 })
+      .toContain('Baclofen');
     await panel.close();
   });
 

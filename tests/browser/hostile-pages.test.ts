@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useExtensionSuite } from './helpers/extension-suite';
+import { setUpExtensionSuite } from './helpers/extension-suite';
 
 /** The few extension APIs the tests call in the background (no @types/chrome needed). */
 declare const chrome: {
@@ -16,7 +16,7 @@ declare const chrome: {
   };
 };
 
-const suite = useExtensionSuite();
+const suite = setUpExtensionSuite();
 
 async function open(path: string): Promise<Page> {
   const page = await suite.browser.context.newPage();
@@ -48,11 +48,18 @@ describe('a page that replaces its body', () => {
     await expect.poll(() => pageDrugs(page)).toEqual(['baclofen']);
 
     // `document.body = next`
-    await page.evaluate(() => (window as unknown as { swapBody(html: string, how: string): void }).swapBody('<p id="second">Page two: Lexapro and metformin.</p>', 'assign'));
-    await expect.poll(() => highlights(page, '#second'), { timeout: 10_000 }).toEqual([
-      ['Lexapro', 'escitalopram'],
-      ['metformin', 'metformin'],
-    ]);
+    await page.evaluate(() =>
+      (window as unknown as { swapBody(html: string, how: string): void }).swapBody(
+        '<p id="second">Page two: Lexapro and metformin.</p>',
+        'assign',
+      ),
+    );
+    await expect
+      .poll(() => highlights(page, '#second'), { timeout: 10_000 })
+      .toEqual([
+        ['Lexapro', 'escitalopram'],
+        ['metformin', 'metformin'],
+      ]);
     // Baclofen left with the old body.
     await expect.poll(() => pageDrugs(page)).toEqual(['escitalopram', 'metformin']);
     // The new body is watched too, and its highlights have the preview.
@@ -64,7 +71,10 @@ describe('a page that replaces its body', () => {
 
     // `html.replaceChild(next, body)`: a second swap works as well.
     await page.evaluate(() =>
-      (window as unknown as { swapBody(html: string, how: string): void }).swapBody('<p id="third">Page three: lisinopril.</p>', 'replaceChild'),
+      (window as unknown as { swapBody(html: string, how: string): void }).swapBody(
+        '<p id="third">Page three: lisinopril.</p>',
+        'replaceChild',
+      ),
     );
     await expect.poll(() => highlights(page, '#third'), { timeout: 10_000 }).toEqual([['lisinopril', 'lisinopril']]);
     await expect.poll(() => pageDrugs(page)).toEqual(['lisinopril']);
@@ -86,7 +96,9 @@ describe('web components', () => {
     // A root attached late to a plain element that was in the page all along.
     await expect.poll(() => highlights(page, '#late-attached'), { timeout: 10_000 }).toEqual([['warfarin', 'warfarin']]);
     // Text a component renders later into a root we already know.
-    await page.evaluate(() => (document.getElementById('at-load') as HTMLElement & { addLine(t: string): void }).addLine('Later in the same root: amlodipine.'));
+    await page.evaluate(() =>
+      (document.getElementById('at-load') as HTMLElement & { addLine(t: string): void }).addLine('Later in the same root: amlodipine.'),
+    );
     await expect.poll(() => highlights(page, '#at-load .added'), { timeout: 10_000 }).toEqual([['amlodipine', 'amlodipine']]);
 
     // The highlight styles reach into the shadow root (despite the page's style-src CSP).
@@ -124,10 +136,22 @@ describe('web components', () => {
       } catch (error) {
         threw = (error as Error).name;
       }
-      return { name: attach.name, length: attach.length, source: Function.prototype.toString.call(attach), closed: host.shadowRoot === null && root instanceof ShadowRoot, threw };
+      return {
+        name: attach.name,
+        length: attach.length,
+        source: Function.prototype.toString.call(attach),
+        closed: host.shadowRoot === null && root instanceof ShadowRoot,
+        threw,
+      };
     });
     // A Proxy of a native function reads as native code to the page's checks (V8 leaves the name out).
-    expect(seen).toEqual({ name: 'attachShadow', length: 1, source: 'function () { [native code] }', closed: true, threw: 'NotSupportedError' });
+    expect(seen).toEqual({
+      name: 'attachShadow',
+      length: 1,
+      source: 'function () { [native code] }',
+      closed: true,
+      threw: 'NotSupportedError',
+    });
     await page.close();
   });
 

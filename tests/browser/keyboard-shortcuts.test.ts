@@ -10,13 +10,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, requestForCommand, type CommandName } from '../../messaging/commands';
 import { ROOT } from '../../scripts/lib/extension-browser';
-import { useExtensionSuite } from './helpers/extension-suite';
+import { setUpExtensionSuite } from './helpers/extension-suite';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: object, options?: object): Promise<unknown> };
 };
 
-const suite = useExtensionSuite();
+const suite = setUpExtensionSuite();
 
 /** What the background does for `command` in the active tab. */
 async function press(page: Page, command: CommandName): Promise<unknown> {
@@ -62,7 +62,9 @@ describe('keyboard shortcuts', () => {
     expect(await press(page, 'previous-highlight')).toMatchObject({ text: 'baclofen', position: 1 });
     // Back past the first: the last, far down the page, scrolled into view.
     expect(await press(page, 'previous-highlight')).toMatchObject({ drug: 'amlodipine', position: total });
-    expect(await page.$eval('#far mark', (m) => m.getBoundingClientRect().top >= 0 && m.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+    expect(
+      await page.$eval('#far mark', (m) => m.getBoundingClientRect().top >= 0 && m.getBoundingClientRect().bottom <= innerHeight),
+    ).toBe(true);
     // Enter on the focused highlight opens its popover (the usual keyboard path).
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-medmark-ui] .mm-popover h2').textContent()).toBe('Amlodipine');

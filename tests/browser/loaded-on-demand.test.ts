@@ -6,14 +6,14 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useExtensionSuite } from './helpers/extension-suite';
+import { setUpExtensionSuite } from './helpers/extension-suite';
 
 /** The extension APIs the tests call in the service worker (no @types/chrome needed). */
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: object): Promise<unknown> };
 };
 
-const suite = useExtensionSuite();
+const suite = setUpExtensionSuite();
 const requestsFor = (file: string) => suite.browser.requests.filter((url) => url.endsWith(`/${file}`)).length;
 
 /** What the toolbar popup is told about `page` (asked from the background, as the popup asks). */

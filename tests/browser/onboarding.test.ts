@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { MEDICAL_NOTICE_TEXT } from '../../components/MedicalNotice';
 import { COMMANDS, displayShortcut } from '../../messaging/commands';
-import { useExtensionSuite } from './helpers/extension-suite';
+import { setUpExtensionSuite } from './helpers/extension-suite';
 
-const suite = useExtensionSuite();
+const suite = setUpExtensionSuite();
 
 describe('the onboarding page', () => {
   it('opens by itself when Medmark is installed', async () => {
@@ -28,7 +28,9 @@ describe('the onboarding page', () => {
       .poll(() => page.$$eval('.mm-shortcut-list kbd', (keys) => keys.map((k) => k.textContent)))
       .toEqual(Object.values(COMMANDS).map((c) => displayShortcut(c.key)));
     await expect
-      .poll(() => page.$$eval('#mm-sample mark[data-medmark]', (marks) => marks.map((m) => (m as HTMLElement).dataset.drug)), { timeout: 10_000 })
+      .poll(() => page.$$eval('#mm-sample mark[data-medmark]', (marks) => marks.map((m) => (m as HTMLElement).dataset.drug)), {
+        timeout: 10_000,
+      })
       .toEqual(['sertraline', 'acetaminophen', 'ibuprofen', 'warfarin', 'sertraline', 'sertraline']);
     await page.locator('#mm-sample mark[data-drug="warfarin"]').click();
     await expect.poll(() => page.locator('[data-medmark-ui] .mm-popover h2').textContent(), { timeout: 5_000 }).toBe('Warfarin');

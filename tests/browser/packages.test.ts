@@ -34,14 +34,27 @@ describe('npm run zip', () => {
       const files = entries(kind);
       const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
       expect(manifest.version, kind).toBe(version);
-      expect(Object.keys(files), kind).toEqual(expect.arrayContaining(['icon/16.png', 'icon/128.png', 'popup.html', 'onboarding.html', 'content-scripts/content.js']));
+      expect(Object.keys(files), kind).toEqual(
+        expect.arrayContaining(['icon/16.png', 'icon/128.png', 'popup.html', 'onboarding.html', 'content-scripts/content.js']),
+      );
     }
-    expect(JSON.parse(new TextDecoder().decode(entries('firefox')['manifest.json'])).browser_specific_settings.gecko.id).toBe('medmark@medmark.invalid');
+    expect(JSON.parse(new TextDecoder().decode(entries('firefox')['manifest.json'])).browser_specific_settings.gecko.id).toBe(
+      'medmark@medmark.invalid',
+    );
   });
 
   it('makes a Firefox source archive a reviewer can build from', () => {
     const names = Object.keys(entries('sources'));
-    expect(names).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'README.md', 'assets/icon.svg', 'entrypoints/content.ts']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'package-lock.json',
+        'wxt.config.ts',
+        'README.md',
+        'assets/icon.svg',
+        'entrypoints/content.ts',
+      ]),
+    );
     expect(names.some((name) => name.startsWith('data/drugs/'))).toBe(true);
     expect(names.some((name) => name.startsWith('node_modules/') || name.startsWith('.output/'))).toBe(false);
   });

@@ -6,9 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useExtensionSuite } from './helpers/extension-suite';
+import { setUpExtensionSuite } from './helpers/extension-suite';
 
-const suite = useExtensionSuite();
+const suite = setUpExtensionSuite();
 
 const marks = (page: Page) => page.locator('mark[data-medmark]');
 
@@ -26,12 +26,20 @@ describe('a page whose CSS targets mark', () => {
     const withMarks = await boxes();
     const style = await page.$eval('#one mark[data-medmark]', (m) => {
       const s = getComputedStyle(m);
-      return { display: s.display, padding: s.paddingTop, border: s.borderTopWidth, position: s.position, float: s.cssFloat, fontSize: s.fontSize };
+      return {
+        display: s.display,
+        padding: s.paddingTop,
+        border: s.borderTopWidth,
+        position: s.position,
+        float: s.cssFloat,
+        fontSize: s.fontSize,
+      };
     });
     expect(style).toEqual({ display: 'inline', padding: '0px', border: '0px', position: 'static', float: 'none', fontSize: '16px' });
     // The same paragraphs with the page's own text nodes back: not a pixel moves.
     await page.evaluate(() => {
-      for (const m of Array.from(document.querySelectorAll('mark[data-medmark]'))) m.replaceWith(document.createTextNode(m.textContent ?? ''));
+      for (const m of Array.from(document.querySelectorAll('mark[data-medmark]')))
+        m.replaceWith(document.createTextNode(m.textContent ?? ''));
     });
     expect(await boxes()).toEqual(withMarks);
     await page.close();
@@ -58,12 +66,14 @@ describe('a page that defines the UI element names and hides what is added', () 
   });
 });
 
-describe('a page that forges the content script\'s stop event', () => {
+describe("a page that forges the content script's stop event", () => {
   it('does not switch Medmark off: later content is still highlighted and opens', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(`${suite.server.origin}/attacks/forged-stop.html`);
     // The page saw WXT's message and replayed it as the stop event.
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __forged: number }).__forged), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __forged: number }).__forged), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await page.waitForTimeout(300);
     await page.evaluate(() => (window as unknown as { addLater(t: string): void }).addLater('Then the doctor added baclofen.'));
     await expect.poll(() => marks(page).count(), { timeout: 5_000 }).toBe(1);
@@ -76,7 +86,9 @@ describe('a page that forges the content script\'s stop event', () => {
 describe('names with invisible characters, accents or fullwidth letters', () => {
   it('are highlighted, each mark covering exactly the name as written', async () => {
     const page = await open('/attacks/spellings.html', 4);
-    const found = await page.$$eval('mark[data-medmark]', (ms) => ms.map((m) => [m.parentElement!.id, m.textContent, (m as HTMLElement).dataset.drug]));
+    const found = await page.$$eval('mark[data-medmark]', (ms) =>
+      ms.map((m) => [m.parentElement!.id, m.textContent, (m as HTMLElement).dataset.drug]),
+    );
     expect(found).toEqual([
       ['shy', 'bac\u00adlofen', 'baclofen'],
       ['zwsp', 'Zo\u200bloft', 'sertraline'],

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/extension-browser';
-import { useExtensionSuite } from './helpers/extension-suite';
+import { setUpExtensionSuite } from './helpers/extension-suite';
 
 declare const chrome: { storage: { local: { clear(): Promise<void> } } };
 
-const suite = useExtensionSuite();
+const suite = setUpExtensionSuite();
 
 async function extensionPage(path: string): Promise<Page> {
   const page = await suite.browser.context.newPage();
@@ -36,7 +36,11 @@ async function search(panel: Page, query: string) {
 
 async function addToChecker(panel: Page, query: string, name: string) {
   await search(panel, query);
-  await panel.locator('.mm-result').filter({ has: panel.locator('.mm-result__name', { hasText: new RegExp(`^${name}$`) }) }).getByRole('button', { name: /Add to checker/ }).click();
+  await panel
+    .locator('.mm-result')
+    .filter({ has: panel.locator('.mm-result__name', { hasText: new RegExp(`^${name}$`) }) })
+    .getByRole('button', { name: /Add to checker/ })
+    .click();
 }
 
 describe('side panel', () => {
@@ -76,7 +80,12 @@ describe('side panel', () => {
     expect(text).toMatch(/Reviewed \d{4}-\d{2}-\d{2}/);
     expect(text).toMatch(/not a substitute/);
     expect(await panel.locator('.mm-sources a').count()).toBeGreaterThan(1);
-    await panel.locator('section[aria-label="Interactions"]').getByRole('button', { name: 'Fluconazole' }).or(panel.locator('section[aria-label="Interactions"] button.mm-link-button').first()).first().click();
+    await panel
+      .locator('section[aria-label="Interactions"]')
+      .getByRole('button', { name: 'Fluconazole' })
+      .or(panel.locator('section[aria-label="Interactions"] button.mm-link-button').first())
+      .first()
+      .click();
     await expect.poll(() => panel.locator('#mm-record-title').textContent()).not.toBe('Warfarin');
     await panel.close();
   });
@@ -126,10 +135,18 @@ describe('side panel', () => {
     await expect.poll(() => list.textContent()).toMatch(/Warfarin.*Metformin/);
 
     // A damaged file: a clear message, and the list as it was.
-    await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "medmark-medications", "version": 1, "medications": [') });
+    await input.setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "medmark-medications", "version": 1, "medications": ['),
+    });
     await expect.poll(() => panel.locator('.mm-meds').textContent(), { timeout: 5_000 }).toMatch(/damaged|not valid JSON/);
     expect(await list.textContent()).toMatch(/Warfarin.*Metformin/);
-    await input.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'someone-else', medications: [] })) });
+    await input.setInputFiles({
+      name: 'other.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'someone-else', medications: [] })),
+    });
     await expect.poll(() => panel.locator('.mm-meds').textContent(), { timeout: 5_000 }).toMatch(/not a Medmark medication list/);
     expect(await list.textContent()).toMatch(/Warfarin.*Metformin/);
     await panel.close();

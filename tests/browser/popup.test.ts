@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/extension-browser';
-import { useExtensionSuite } from './helpers/extension-suite';
+import { setUpExtensionSuite } from './helpers/extension-suite';
 
 /** The few extension APIs the tests call inside extension pages (no @types/chrome needed). */
 declare const chrome: {
@@ -16,7 +16,7 @@ declare const chrome: {
   storage: { local: { clear(): Promise<void>; get(key: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
 };
 
-const suite = useExtensionSuite();
+const suite = setUpExtensionSuite();
 
 const marks = (page: Page) => page.locator('mark[data-medmark]');
 
@@ -95,7 +95,11 @@ describe('toolbar popup', () => {
     await expect.poll(() => findings.count()).toBeGreaterThan(2);
     const texts = await findings.allTextContents();
     // Percocet and Tylenol both contain acetaminophen; Advil is ibuprofen.
-    expect(texts.some((t) => /Oxycodone \/ acetaminophen \+ Acetaminophen|Acetaminophen \+ Oxycodone \/ acetaminophen/.test(t) && /Duplicate/.test(t))).toBe(true);
+    expect(
+      texts.some(
+        (t) => /Oxycodone \/ acetaminophen \+ Acetaminophen|Acetaminophen \+ Oxycodone \/ acetaminophen/.test(t) && /Duplicate/.test(t),
+      ),
+    ).toBe(true);
     expect(texts.some((t) => /Advil/.test(t) && /same medicine/.test(t))).toBe(true);
     expect(texts.some((t) => /Ibuprofen \+ Warfarin/.test(t))).toBe(true);
     const rank = ['Do not combine', 'Major', 'Moderate', 'Minor'];
@@ -219,8 +223,12 @@ describe('My medications on a page', () => {
     const page = await openPage('/meds.html');
     const popup = await popupFor(page);
     await popup.getByRole('button', { name: /^Add to My medications\W+Warfarin$/ }).click();
-    await expect.poll(() => page.locator('#first mark[data-drug="ibuprofen"]').first().getAttribute('data-mm-mine'), { timeout: 5_000 }).toBe('major');
-    await expect.poll(() => popup.locator('.mm-finding').allTextContents(), { timeout: 5_000 }).toContainEqual(expect.stringContaining('Warfarin (yours)'));
+    await expect
+      .poll(() => page.locator('#first mark[data-drug="ibuprofen"]').first().getAttribute('data-mm-mine'), { timeout: 5_000 })
+      .toBe('major');
+    await expect
+      .poll(() => popup.locator('.mm-finding').allTextContents(), { timeout: 5_000 })
+      .toContainEqual(expect.stringContaining('Warfarin (yours)'));
     await popup.close();
     await page.close();
   });

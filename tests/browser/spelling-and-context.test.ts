@@ -6,9 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useExtensionSuite } from './helpers/extension-suite';
+import { setUpExtensionSuite } from './helpers/extension-suite';
 
-const suite = useExtensionSuite();
+const suite = setUpExtensionSuite();
 
 async function open(path: string): Promise<Page> {
   const page = await suite.browser.context.newPage();
@@ -41,7 +41,10 @@ describe('probable misspellings', () => {
       ['ibuprofin', 'ibuprofen', 'Ibuprofen'],
     ]);
     // A wavy underline tells a guess from a name at a glance.
-    const style = await page.locator('#post mark[data-medmark]').first().evaluate((m) => getComputedStyle(m).textDecorationStyle);
+    const style = await page
+      .locator('#post mark[data-medmark]')
+      .first()
+      .evaluate((m) => getComputedStyle(m).textDecorationStyle);
     expect(style).toBe('wavy');
 
     await page.locator('#post mark[data-medmark]').first().hover();
@@ -100,4 +103,3 @@ describe('names that need a medical context', () => {
     await page.close();
   });
 });
-

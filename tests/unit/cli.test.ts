@@ -16,7 +16,9 @@ describe('command-line tools', { timeout: 60_000 }, () => {
     const kb = JSON.parse(stdout);
     expect(kb.drugs.length).toBeGreaterThanOrEqual(30);
     expect(kb.drugs.find((d: { id: string }) => d.id === 'baclofen')).toMatchObject({ name: 'Baclofen' });
-    expect(Object.keys(kb.drugs[0])).toEqual(expect.arrayContaining(['id', 'name', 'aliases', 'benefits', 'risks', 'interactions', 'sources', 'reviewed']));
+    expect(Object.keys(kb.drugs[0])).toEqual(
+      expect.arrayContaining(['id', 'name', 'aliases', 'benefits', 'risks', 'interactions', 'sources', 'reviewed']),
+    );
   });
 
   it('kb gives each drug its effective interactions: class rules expanded, with the class they come through', () => {
@@ -31,7 +33,9 @@ describe('command-line tools', { timeout: 60_000 }, () => {
     // Rules written on the record itself are there too, without a via class.
     for (const rule of sertraline.interactions as { with: string; effect: string }[]) {
       const line = lines.find((l) => l.with.id === rule.with)!;
-      expect([line.effect, ...(line as unknown as { also: { effect: string }[] }).also.map((a) => a.effect)], rule.with).toContain(rule.effect);
+      expect([line.effect, ...(line as unknown as { also: { effect: string }[] }).also.map((a) => a.effect)], rule.with).toContain(
+        rule.effect,
+      );
     }
   });
 

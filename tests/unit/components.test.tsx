@@ -53,13 +53,18 @@ describe('DrugPopover', () => {
     expect(onPage.compareDocumentPosition(benefits) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
-  it('puts interactions with the reader\'s own medicines first, and offers to add the drug to their list', () => {
-    const mineDetails = handle({ type: 'medmark/details', id: 'ibuprofen', pageDrugIds: [] }, { myMedicationIds: ['warfarin'] }) as DrugDetails;
+  it("puts interactions with the reader's own medicines first, and offers to add the drug to their list", () => {
+    const mineDetails = handle(
+      { type: 'medmark/details', id: 'ibuprofen', pageDrugIds: [] },
+      { myMedicationIds: ['warfarin'] },
+    ) as DrugDetails;
     const add = vi.fn();
     render(<DrugPopover details={mineDetails} headingId="h" onClose={() => {}} onAddToMyMedications={add} />);
     const mine = screen.getByRole('note', { name: 'Interactions with your medicines' });
     expect(mine.textContent).toContain('Warfarin');
-    expect(mine.compareDocumentPosition(document.querySelector('section[aria-label="Benefits"]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      mine.compareDocumentPosition(document.querySelector('section[aria-label="Benefits"]')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Add to My medications' }));
     expect(add).toHaveBeenCalledTimes(1);
     cleanup();
@@ -73,7 +78,9 @@ describe('DrugPopover', () => {
     render(<DrugPopover details={details} headingId="h" onClose={() => {}} />);
     expect(screen.getByText('off-label')).toBeTruthy();
     expect(screen.getByText('Off-label uses')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'MedlinePlus' }).getAttribute('href')).toBe('https://medlineplus.gov/druginfo/meds/a682530.html');
+    expect(screen.getByRole('link', { name: 'MedlinePlus' }).getAttribute('href')).toBe(
+      'https://medlineplus.gov/druginfo/meds/a682530.html',
+    );
     expect(screen.getByRole('link', { name: 'MedlinePlus' }).getAttribute('rel')).toBe('noopener noreferrer');
     expect(screen.getByText('Reviewed 2026-11-24')).toBeTruthy();
     expect(document.querySelector('.mm-notice')!.textContent).toMatch(/not a substitute/);
@@ -92,7 +99,7 @@ describe('DrugPopover', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 
-  it('links a combination\'s ingredients that have records', () => {
+  it("links a combination's ingredients that have records", () => {
     const combo = createRequestHandler(kb)({ type: 'medmark/details', id: 'combo', pageDrugIds: [] }) as DrugDetails;
     const onOpenDrug = vi.fn();
     render(<DrugPopover details={combo} headingId="h" onClose={() => {}} onOpenDrug={onOpenDrug} />);
@@ -102,10 +109,16 @@ describe('DrugPopover', () => {
     expect(screen.queryByRole('button', { name: 'unknownium' })).toBeNull();
   });
 
-  it('lists a family record\'s kinds with links to each member, and no kinds for other records', () => {
+  it("lists a family record's kinds with links to each member, and no kinds for other records", () => {
     const family = createRequestHandler(kb)({ type: 'medmark/details', id: 'family', pageDrugIds: [] }) as DrugDetails;
     expect(family.kinds).toEqual([
-      { label: 'Fast kind', drugs: [{ id: 'baclofen', name: 'Baclofen' }, { id: 'warfarin', name: 'Warfarin' }] },
+      {
+        label: 'Fast kind',
+        drugs: [
+          { id: 'baclofen', name: 'Baclofen' },
+          { id: 'warfarin', name: 'Warfarin' },
+        ],
+      },
       { label: 'Slow kind', drugs: [{ id: 'tizanidine', name: 'Tizanidine' }] },
     ]);
     const onOpenDrug = vi.fn();
@@ -188,7 +201,7 @@ describe('InteractionList', () => {
     expect(document.querySelectorAll('.mm-interaction')).toHaveLength(9);
   });
 
-  it('says so when there is nothing listed, in the record\'s words when it has them', () => {
+  it("says so when there is nothing listed, in the record's words when it has them", () => {
     const { rerender } = render(<InteractionList interactions={[]} />);
     expect(screen.getByText('No significant interactions listed.')).toBeTruthy();
     rerender(<InteractionList interactions={[]} note="No interactions of clinical importance are known." />);
@@ -204,7 +217,12 @@ describe('InteractionAdvice', () => {
         action="Take both as your heart doctor directs."
         dose={{ drug: 'aspirin', dose: 'low-dose', label: 'low-dose aspirin' }}
         also={[
-          { severity: 'major', effect: 'Stomach bleeding.', action: 'Ask first.', dose: { drug: 'aspirin', dose: 'pain-relief', label: 'aspirin at pain-relief doses' } },
+          {
+            severity: 'major',
+            effect: 'Stomach bleeding.',
+            action: 'Ask first.',
+            dose: { drug: 'aspirin', dose: 'pain-relief', label: 'aspirin at pain-relief doses' },
+          },
           { severity: 'minor', effect: 'Something small.', action: 'Be aware.' },
         ]}
       />,

@@ -49,7 +49,8 @@ let ui: DrugUi | undefined;
 let mark: HTMLElement;
 
 beforeEach(() => {
-  document.body.innerHTML = '<p>Take <mark data-medmark data-drug="baclofen" tabindex="0">baclofen</mark> and <button id="other">other</button></p>';
+  document.body.innerHTML =
+    '<p>Take <mark data-medmark data-drug="baclofen" tabindex="0">baclofen</mark> and <button id="other">other</button></p>';
   mark = document.querySelector('mark')!;
 });
 afterEach(() => ui?.destroy());

@@ -59,8 +59,8 @@ describe('downloadMedicationFile', () => {
       return 'blob:medmark/1';
     });
     let clicked: HTMLAnchorElement | undefined;
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked = this;
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function recordClick(this: HTMLAnchorElement) {
+      clicked = this as HTMLAnchorElement | undefined;
     });
     downloadMedicationFile([{ id: 'warfarin', addedAt: '2026-01-01T00:00:00.000Z' }], () => 'Warfarin');
     expect(clicked!.download).toBe(MEDICATION_FILE_NAME);

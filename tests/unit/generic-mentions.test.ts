@@ -22,7 +22,7 @@ describe('generic mentions', () => {
     ]);
   });
 
-  it('phrases about the body\'s own insulin are not the medicine', () => {
+  it("phrases about the body's own insulin are not the medicine", () => {
     expect(found('Insulin resistance and insulin sensitivity improve with exercise.')).toEqual([]);
   });
 

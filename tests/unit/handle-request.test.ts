@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createRequestHandler } from '../../messaging/handle-request';
 import { isMedmarkRequest, type DrugDetails } from '../../messaging/protocol';
-import { drug, sampleSources } from './helpers/sample-kb';
+import { drug, SAMPLE_DRUGS, sampleSources } from './helpers/sample-kb';
 import { validateKnowledgeBase } from '../../drugs/validate-kb';
-import { SAMPLE_DRUGS } from './helpers/sample-kb';
 
 const kb = validateKnowledgeBase(
   sampleSources([
     ...SAMPLE_DRUGS,
-    drug('combo', { name: 'Combo', ingredients: ['baclofen', 'unknownium'], risks: { ...drug('x').risks, boxedWarnings: ['Danger: read this.'] } }),
+    drug('combo', {
+      name: 'Combo',
+      ingredients: ['baclofen', 'unknownium'],
+      risks: { ...drug('x').risks, boxedWarnings: ['Danger: read this.'] },
+    }),
   ]),
 );
 const handle = createRequestHandler(kb);
@@ -25,7 +28,7 @@ describe('background request handler', () => {
     });
   });
 
-  it('tells which of the reader\'s medicines a drug interacts with, first, and keeps them out of the page list', () => {
+  it("tells which of the reader's medicines a drug interacts with, first, and keeps them out of the page list", () => {
     const context = { myMedicationIds: ['warfarin'] };
     const preview = handle({ type: 'medmark/preview', id: 'ibuprofen' }, context)!;
     expect(preview.mine).toEqual([{ other: { id: 'warfarin', name: 'Warfarin', kind: 'drug' }, severity: 'major', summary: 'Bleeding.' }]);
@@ -36,8 +39,10 @@ describe('background request handler', () => {
     expect(handle({ type: 'medmark/details', id: 'warfarin', pageDrugIds: [] }, context)!.inMyMedications).toBe(true);
   });
 
-  it('flags the page drugs that interact with the reader\'s medicines, with the worst grade', () => {
-    expect(handle({ type: 'medmark/mine', ids: ['ibuprofen', 'baclofen', 'ghost'] }, { myMedicationIds: ['warfarin'] })).toEqual({ ibuprofen: 'major' });
+  it("flags the page drugs that interact with the reader's medicines, with the worst grade", () => {
+    expect(handle({ type: 'medmark/mine', ids: ['ibuprofen', 'baclofen', 'ghost'] }, { myMedicationIds: ['warfarin'] })).toEqual({
+      ibuprofen: 'major',
+    });
     expect(handle({ type: 'medmark/mine', ids: ['ibuprofen'] })).toEqual({});
   });
 
@@ -47,7 +52,11 @@ describe('background request handler', () => {
   });
 
   it('answers details with interactions and the ones with drugs on the page', () => {
-    const details = handle({ type: 'medmark/details', id: 'warfarin', pageDrugIds: ['ibuprofen', 'baclofen', 'warfarin', 'ghost'] }) as DrugDetails;
+    const details = handle({
+      type: 'medmark/details',
+      id: 'warfarin',
+      pageDrugIds: ['ibuprofen', 'baclofen', 'warfarin', 'ghost'],
+    }) as DrugDetails;
     expect(details.drug.id).toBe('warfarin');
     expect(details.pageInteractions).toEqual([
       { other: { id: 'ibuprofen', name: 'Ibuprofen', kind: 'drug' }, severity: 'major', summary: 'Bleeding.', action: 'Avoid.', also: [] },

@@ -20,10 +20,23 @@ const rule = (withId: string, severity: string, effect: string, extra: object = 
 
 const classes = {
   classes: [
-    { id: 'nsaids', name: 'NSAIDs', interactions: [rule('antiplatelets', 'major', 'NSAID stomach bleeding.'), rule('nsaids', 'major', 'Two NSAIDs.')] },
-    { id: 'antiplatelets', name: 'Antiplatelets', interactions: [rule('antiplatelets', 'moderate', 'Dual antiplatelet therapy, often intended.')] },
+    {
+      id: 'nsaids',
+      name: 'NSAIDs',
+      interactions: [rule('antiplatelets', 'major', 'NSAID stomach bleeding.'), rule('nsaids', 'major', 'Two NSAIDs.')],
+    },
+    {
+      id: 'antiplatelets',
+      name: 'Antiplatelets',
+      interactions: [rule('antiplatelets', 'moderate', 'Dual antiplatelet therapy, often intended.')],
+    },
     { id: 'ssris', name: 'SSRIs', interactions: [rule('ssris', 'major', 'Two SSRIs: duplicate therapy.')] },
-    { id: 'serotonergic', name: 'Serotonergic drugs', includes: ['ssris'], interactions: [rule('serotonergic', 'moderate', 'Serotonin syndrome: watch.')] },
+    {
+      id: 'serotonergic',
+      name: 'Serotonergic drugs',
+      includes: ['ssris'],
+      interactions: [rule('serotonergic', 'moderate', 'Serotonin syndrome: watch.')],
+    },
   ],
 };
 
@@ -108,7 +121,11 @@ describe('aspirin at two doses', () => {
     expect(p.summary).toBe('Dual antiplatelet therapy, often intended.');
     expect(p.dose).toBeUndefined();
     expect(p.also).toEqual([
-      expect.objectContaining({ effect: 'NSAID stomach bleeding.', severity: 'major', dose: expect.objectContaining({ dose: 'pain-relief', label: 'aspirin at pain-relief doses' }) }),
+      expect.objectContaining({
+        effect: 'NSAID stomach bleeding.',
+        severity: 'major',
+        dose: expect.objectContaining({ dose: 'pain-relief', label: 'aspirin at pain-relief doses' }),
+      }),
     ]);
   });
 
@@ -118,14 +135,14 @@ describe('aspirin at two doses', () => {
     expect(line.dose?.dose).toBe('low-dose');
   });
 
-  it('class rules reached only at one dose carry that dose in the drug\'s own list', () => {
+  it("class rules reached only at one dose carry that dose in the drug's own list", () => {
     const nsaidLine = resolver.forDrug('aspirin').find((i) => i.other.id === 'nsaids')!;
     expect(nsaidLine.dose?.dose).toBe('pain-relief');
     expect(nsaidLine.via?.id).toBe('nsaids');
   });
 });
 
-describe('one line per other side in a drug\'s list', () => {
+describe("one line per other side in a drug's list", () => {
   it('merges rules with the same other side, most specific text first, at the most severe grade', () => {
     const list = resolver.forDrug('aspirin');
     const antiplatelets = list.filter((i) => i.other.id === 'antiplatelets');
@@ -140,7 +157,12 @@ describe('one line per other side in a drug\'s list', () => {
     const ticagrelor = list.find((i) => i.other.id === 'ticagrelor')!;
     expect(ticagrelor.severity).toBe('major');
     expect(ticagrelor.via).toBeUndefined();
-    expect(list.map((i) => i.severity)).toEqual([...list.map((i) => i.severity)].sort((a, b) => ['contraindicated', 'major', 'moderate', 'minor'].indexOf(a) - ['contraindicated', 'major', 'moderate', 'minor'].indexOf(b)));
+    expect(list.map((i) => i.severity)).toEqual(
+      [...list.map((i) => i.severity)].sort(
+        (a, b) =>
+          ['contraindicated', 'major', 'moderate', 'minor'].indexOf(a) - ['contraindicated', 'major', 'moderate', 'minor'].indexOf(b),
+      ),
+    );
   });
 });
 

@@ -68,7 +68,7 @@ describe('the most specific rule speaks', () => {
     }
   });
 
-  it('aspirin + ticagrelor leads with ticagrelor\'s boxed warning (aspirin 100 mg a day or less)', () => {
+  it("aspirin + ticagrelor leads with ticagrelor's boxed warning (aspirin 100 mg a day or less)", () => {
     expect(pair('aspirin', 'ticagrelor').summary).toMatch(/100 mg/);
   });
 });
@@ -85,7 +85,12 @@ describe('aspirin at two doses', () => {
 
   it('is an NSAID only at pain-relief doses', () => {
     expect(membership.get('aspirin')!.base.has('nsaids')).toBe(false);
-    expect(membership.get('aspirin')!.doses.find((d) => d.dose.id === 'pain-relief')!.reach.has('nsaids')).toBe(true);
+    expect(
+      membership
+        .get('aspirin')!
+        .doses.find((d) => d.dose.id === 'pain-relief')!
+        .reach.has('nsaids'),
+    ).toBe(true);
     expect(membership.get('aspirin')!.base.has('antiplatelets')).toBe(true);
   });
 
@@ -131,7 +136,8 @@ describe('grades reach only the drugs whose labeling supports them', () => {
   it('rules whose words say "not recommended" or "do not take together" are graded major or contraindicated', () => {
     const strongWords = /\bnot recommended\b|\bdo not (take|use|combine)\b[^.]*\btogether\b|\bdo not combine\b/i;
     for (const r of allRules(kb)) {
-      if (strongWords.test(`${r.effect} ${r.action}`)) expect.soft(r.severity, `${r.owner} + ${r.with}: ${r.action}`).toMatch(/^(major|contraindicated)$/);
+      if (strongWords.test(`${r.effect} ${r.action}`))
+        expect.soft(r.severity, `${r.owner} + ${r.with}: ${r.action}`).toMatch(/^(major|contraindicated)$/);
     }
   });
 
@@ -148,7 +154,7 @@ describe('moderate CYP3A4 inhibitors', () => {
     }
   });
 
-  it('grapefruit is joined where labeling names it, not through the class (its strength varies with the amount, and amlodipine\'s label finds no effect)', () => {
+  it("grapefruit is joined where labeling names it, not through the class (its strength varies with the amount, and amlodipine's label finds no effect)", () => {
     expect(standsFor(membership, 'grapefruit', 'moderate-cyp3a4-inhibitors')).toBe(false);
     expect(resolver.between(['amlodipine', 'grapefruit'])).toEqual([]);
     for (const id of ['simvastatin', 'atorvastatin']) expect.soft(resolver.between([id, 'grapefruit']), id).toHaveLength(1);
@@ -158,7 +164,12 @@ describe('moderate CYP3A4 inhibitors', () => {
     '%s is joined with fluconazole, diltiazem and verapamil (opioid boxed warning)',
     (opioid) => {
       for (const inhibitor of ['fluconazole', 'diltiazem', 'verapamil']) {
-        expect.soft(resolver.between([opioid, inhibitor]).some((p) => atLeast(p.severity, 'major')), `${opioid} + ${inhibitor}`).toBe(true);
+        expect
+          .soft(
+            resolver.between([opioid, inhibitor]).some((p) => atLeast(p.severity, 'major')),
+            `${opioid} + ${inhibitor}`,
+          )
+          .toBe(true);
       }
     },
   );
@@ -216,7 +227,7 @@ describe('agents are drugs too', () => {
 describe('smaller corrections from the review', () => {
   const text = (id: string) => JSON.stringify(drugRecord(id).risks);
 
-  it('Mydayis\'s age limit is not presented as a benefit', () => {
+  it("Mydayis's age limit is not presented as a benefit", () => {
     for (const b of drugRecord('amphetamine-dextroamphetamine').benefits) expect.soft(b.text).not.toMatch(/Mydayis/);
   });
 
@@ -225,12 +236,17 @@ describe('smaller corrections from the review', () => {
     if (anjeso) expect(anjeso.kind).toBe('past-brand');
   });
 
-  it('thyroxine is never highlighted, and levothyroxine\'s review notes say so', () => {
+  it("thyroxine is never highlighted, and levothyroxine's review notes say so", () => {
     const record = drugRecord('levothyroxine');
     expect(record.aliases.find((a) => a.name.toLowerCase() === 'thyroxine')?.match).toBe('none');
-    const notes = record.reviewNotes.filter((n) => /thyroxine\b/i.test(`${n.fact} ${n.settled}`) && /highlight|match/i.test(`${n.fact} ${n.settled}`));
+    const notes = record.reviewNotes.filter(
+      (n) => /thyroxine\b/i.test(`${n.fact} ${n.settled}`) && /highlight|match/i.test(`${n.fact} ${n.settled}`),
+    );
     expect(notes.length).toBeGreaterThan(0);
-    for (const n of notes) expect.soft(`${n.fact} ${n.settled}`).toMatch(/not (be )?highlighted|never (be )?highlighted|match(es)? nothing|"none"|never matche/i);
+    for (const n of notes)
+      expect
+        .soft(`${n.fact} ${n.settled}`)
+        .toMatch(/not (be )?highlighted|never (be )?highlighted|match(es)? nothing|"none"|never matche/i);
   });
 
   it('warfarin lists calciphylaxis; the PPIs list fundic gland polyps; ibuprofen and naproxen list high potassium', () => {
@@ -251,7 +267,8 @@ describe('smaller corrections from the review', () => {
 describe('review notes', () => {
   const ids = new Set([...kb.drugs.map((d) => d.id), ...kb.classes.map((c) => c.id), ...kb.agents.map((a) => a.id)]);
   // Hyphenated words that name a class or target by id rather than ordinary hyphenated English.
-  const ID_LIKE = /\b[a-z0-9]+(?:-[a-z0-9]+)*-(?:inhibitors|blockers|drugs|diuretics|antidiabetics|agonists|ccbs|supplements|foods|substitutes|contraceptives|hormones|depressants|antidepressants|binders|antihistamines|relaxants|inducers|sequestrants|vaccines|anesthetics|antibiotics)\b(?!\.csv)/g;
+  const ID_LIKE =
+    /\b[a-z0-9]+(?:-[a-z0-9]+)*-(?:inhibitors|blockers|drugs|diuretics|antidiabetics|agonists|ccbs|supplements|foods|substitutes|contraceptives|hormones|depressants|antidepressants|binders|antihistamines|relaxants|inducers|sequestrants|vaccines|anesthetics|antibiotics)\b(?!\.csv)/g;
 
   it('name only files and ids that exist', () => {
     let checked = 0;
@@ -281,7 +298,8 @@ describe('review notes', () => {
             .map((m) => m[1] ?? m[2] ?? m[3])
             .filter((id) => (paths[0].startsWith('data/agents/') ? kb.agents.some((a) => a.id === id) : classIds.has(id)));
           const file = readFileSync(join(PROJECT_ROOT, paths[0]), 'utf8');
-          for (const id of named) expect.soft(file.includes(`"id": "${id}"`), `${d.id}: review note places ${id} in ${paths[0]}`).toBe(true);
+          for (const id of named)
+            expect.soft(file.includes(`"id": "${id}"`), `${d.id}: review note places ${id} in ${paths[0]}`).toBe(true);
         }
         for (const id of words.match(ID_LIKE) ?? []) {
           expect.soft(ids.has(id), `${d.id}: review note names "${id}"`).toBe(true);

@@ -46,11 +46,19 @@ describe('interactions between drugs', () => {
 describe('interactions for one drug', () => {
   it('lists class rules that reach the drug, naming the class it came through', () => {
     const list = resolver.forDrug('ibuprofen');
-    expect(list).toEqual([expect.objectContaining({ other: expect.objectContaining({ id: 'anticoagulants', kind: 'class' }), severity: 'major', via: expect.objectContaining({ id: 'nsaids' }) })]);
+    expect(list).toEqual([
+      expect.objectContaining({
+        other: expect.objectContaining({ id: 'anticoagulants', kind: 'class' }),
+        severity: 'major',
+        via: expect.objectContaining({ id: 'nsaids' }),
+      }),
+    ]);
   });
 
   it('lists rules written on the other side (warfarin sees the NSAID rule)', () => {
-    expect(resolver.forDrug('warfarin')).toEqual([expect.objectContaining({ other: expect.objectContaining({ id: 'nsaids' }), severity: 'major' })]);
+    expect(resolver.forDrug('warfarin')).toEqual([
+      expect.objectContaining({ other: expect.objectContaining({ id: 'nsaids' }), severity: 'major' }),
+    ]);
   });
 
   it('lists drug-level rules without a via class', () => {

@@ -14,7 +14,9 @@ describe('commands', () => {
     expect(Object.keys(manifest).sort()).toEqual(['next-highlight', 'previous-highlight', 'toggle-highlights']);
     // Chrome and Firefox: Ctrl or Alt, optionally Shift, and one key; at most four suggested keys per extension.
     for (const command of Object.values(manifest)) {
-      expect(command.suggested_key.default).toMatch(/^(Ctrl|Alt)\+(Shift\+)?([A-Z0-9]|Comma|Period|Home|End|PageUp|PageDown|Space|Insert|Delete|Up|Down|Left|Right)$/);
+      expect(command.suggested_key.default).toMatch(
+        /^(Ctrl|Alt)\+(Shift\+)?([A-Z0-9]|Comma|Period|Home|End|PageUp|PageDown|Space|Insert|Delete|Up|Down|Left|Right)$/,
+      );
       expect(command.description.length).toBeGreaterThan(10);
     }
     expect(new Set(Object.values(COMMANDS).map((c) => c.key)).size).toBe(Object.keys(COMMANDS).length);

@@ -41,7 +41,10 @@ function firstColumn(file: string): Set<string> {
 /** A target line ("a / b" for combinations) is covered by a record whose id, name or alias matches. */
 function findRecord(target: string) {
   // "insulin isophane (NPH)": the words in brackets are another name, not part of this one.
-  const parts = target.replace(/\([^)]*\)/g, '').split('/').map((p) => nameKey(p));
+  const parts = target
+    .replace(/\([^)]*\)/g, '')
+    .split('/')
+    .map((p) => nameKey(p));
   return kb.drugs.find((d) => {
     const names = [d.id, d.name, ...d.aliases.map((a) => a.name)].map(nameKey);
     if (parts.length === 1) return names.includes(parts[0]);
@@ -59,7 +62,8 @@ describe('knowledge base content', () => {
   it('gives every record benefits, risks, interactions, sources and a review date', () => {
     for (const d of kb.drugs) {
       // A herbal supplement has no approved use: it says what it is, and every use is marked as not approved.
-      if (!/supplement/i.test(d.drugClass)) expect.soft(d.benefits.filter((b) => !b.offLabel).length, `${d.id}: approved uses`).toBeGreaterThan(0);
+      if (!/supplement/i.test(d.drugClass))
+        expect.soft(d.benefits.filter((b) => !b.offLabel).length, `${d.id}: approved uses`).toBeGreaterThan(0);
       expect.soft(d.risks.common.length + d.risks.serious.length, `${d.id}: risks`).toBeGreaterThan(1);
       // What a reader sees: the record's own rules and the class rules that reach it,
       // or, where the labeling lists none of importance, a statement saying so.
@@ -87,13 +91,32 @@ describe('knowledge base content', () => {
           // or one of the record's other generic names (vitamin D: ergocalciferol, cholecalciferol).
           const query = nameKey(new URL(url).searchParams.get('query') ?? '').split(' ');
           const generics = [d.name, ...d.aliases.filter((a) => a.kind !== 'brand' && a.kind !== 'past-brand').map((a) => a.name)];
-          expect.soft(generics.some((name) => nameKey(name).split(' ').every((w) => query.includes(w))), `${d.id}: ${url}`).toBe(true);
+          expect
+            .soft(
+              generics.some((name) =>
+                nameKey(name)
+                  .split(' ')
+                  .every((w) => query.includes(w)),
+              ),
+              `${d.id}: ${url}`,
+            )
+            .toBe(true);
         }
       }
-      expect.soft(d.sources.some((s) => s.url.includes('dailymed.nlm.nih.gov')), `${d.id}: DailyMed source`).toBe(true);
+      expect
+        .soft(
+          d.sources.some((s) => s.url.includes('dailymed.nlm.nih.gov')),
+          `${d.id}: DailyMed source`,
+        )
+        .toBe(true);
       // MedlinePlus wherever the vocabulary has a page for the drug (tirzepatide, say, has none).
       if (medlineNames.some((n) => n.startsWith(nameKey(d.name)))) {
-        expect.soft(d.sources.some((s) => s.url.includes('medlineplus.gov')), `${d.id}: MedlinePlus source`).toBe(true);
+        expect
+          .soft(
+            d.sources.some((s) => s.url.includes('medlineplus.gov')),
+            `${d.id}: MedlinePlus source`,
+          )
+          .toBe(true);
       }
     }
   });
@@ -110,7 +133,13 @@ describe('knowledge base content', () => {
     for (const d of kb.drugs) {
       for (const w of d.risks.boxedWarnings) expect.soft(w, d.id).toMatch(/^[^:]{3,90}:/);
       const firstOff = d.benefits.findIndex((b) => b.offLabel);
-      if (firstOff >= 0) expect.soft(d.benefits.slice(firstOff).every((b) => b.offLabel), d.id).toBe(true);
+      if (firstOff >= 0)
+        expect
+          .soft(
+            d.benefits.slice(firstOff).every((b) => b.offLabel),
+            d.id,
+          )
+          .toBe(true);
     }
   });
 });
@@ -144,7 +173,12 @@ describe('knowledge base behaviour', () => {
         for (const b of recordsIn(rule.with)) {
           if (a === b) continue;
           const pair = resolver.between([a, b]);
-          expect.soft(pair.flatMap((p) => p.rules).some((r) => r.effect === rule.effect), `${rule.owner} rule on ${a} + ${b}`).toBe(true);
+          expect
+            .soft(
+              pair.flatMap((p) => p.rules).some((r) => r.effect === rule.effect),
+              `${rule.owner} rule on ${a} + ${b}`,
+            )
+            .toBe(true);
           checked++;
         }
       }

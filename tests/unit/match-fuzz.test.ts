@@ -25,9 +25,34 @@ const COMBINING = ['\u0300', '\u0301', '\u0302', '\u0308', '\u0327'];
 const tricky = fc.constantFrom(
   ...INVISIBLES,
   ...COMBINING,
-  ' ', '\n', '\u00a0', '\u3000', '-', '/', "'", '.', ':', '@', '?', '=', '_',
-  'ｂ', 'Ａ', '１', '．', '／', 'ﬂ', '𝐛', '™', '½', '²', '💊', '\ufe0f', '日',
-  '\ud800', '\udc00', // lone surrogates: a DOM text node can be split inside a pair
+  ' ',
+  '\n',
+  '\u00a0',
+  '\u3000',
+  '-',
+  '/',
+  "'",
+  '.',
+  ':',
+  '@',
+  '?',
+  '=',
+  '_',
+  'ｂ',
+  'Ａ',
+  '１',
+  '．',
+  '／',
+  'ﬂ',
+  '𝐛',
+  '™',
+  '½',
+  '²',
+  '💊',
+  '\ufe0f',
+  '日',
+  '\ud800',
+  '\udc00', // lone surrogates: a DOM text node can be split inside a pair
 );
 const nameText = fc.constantFrom(...entries.map((e) => e.name));
 const anyText = fc
@@ -175,7 +200,14 @@ function safeSplits(text: string): number[] {
 describe('findMatches in windows', () => {
   it('finds the same matches in windows split at spaces as in the whole text', () => {
     const text = fc
-      .array(fc.oneof(anyText, planted.map((p) => p.text), separator), { minLength: 1, maxLength: 25 })
+      .array(
+        fc.oneof(
+          anyText,
+          planted.map((p) => p.text),
+          separator,
+        ),
+        { minLength: 1, maxLength: 25 },
+      )
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(text, fc.infiniteStream(fc.boolean()), (whole, coin) => {

@@ -143,7 +143,9 @@ describe('findMatches', () => {
   });
 
   it('finds names with invisible characters inside them (soft hyphens, zero-width characters)', () => {
-    expect(found('bac\u00adlo\u00adfen, Zo\u200bloft, Lexa\u200cpro, Ad\u200dvil, Cou\u2060madin and insulin\u00ad glar\u00adgine')).toEqual([
+    expect(
+      found('bac\u00adlo\u00adfen, Zo\u200bloft, Lexa\u200cpro, Ad\u200dvil, Cou\u2060madin and insulin\u00ad glar\u00adgine'),
+    ).toEqual([
       ['bac\u00adlo\u00adfen', 'baclofen'],
       ['Zo\u200bloft', 'sertraline'],
       ['Lexa\u200cpro', 'escitalopram'],
@@ -190,7 +192,9 @@ describe('findMatches', () => {
     ]);
     for (const m of findMatches(index, text)) expect(text.slice(m.start, m.end)).toBe(m.text);
     // Fullwidth identifiers and URLs are still identifiers and URLs; "™" is not a letter.
-    expect(found('ｂａｃｌｏｆｅｎ＿ｔａｂ ｗｗｗ．ｂａｃｌｏｆｅｎ．ｃｏｍ ｂａｃｌｏｆｅｎ２ Zoloft™')).toEqual([['Zoloft', 'sertraline']]);
+    expect(found('ｂａｃｌｏｆｅｎ＿ｔａｂ ｗｗｗ．ｂａｃｌｏｆｅｎ．ｃｏｍ ｂａｃｌｏｆｅｎ２ Zoloft™')).toEqual([
+      ['Zoloft', 'sertraline'],
+    ]);
   });
 
   it('handles huge text with many matches and long unbroken chunks', () => {
@@ -213,7 +217,11 @@ describe('ambiguous names', () => {
   it('are never highlighted, while each record keeps its other names', () => {
     const kb = validateKnowledgeBase(
       sampleSources([
-        ...SAMPLE_DRUGS.map((d) => (d.id === 'sertraline' ? { ...d, aliases: [...d.aliases, { name: 'Serlift', kind: 'brand' as const, ambiguous: true as const }] } : d)),
+        ...SAMPLE_DRUGS.map((d) =>
+          d.id === 'sertraline'
+            ? { ...d, aliases: [...d.aliases, { name: 'Serlift', kind: 'brand' as const, ambiguous: true as const }] }
+            : d,
+        ),
         drug('noodle', { aliases: [{ name: 'Serlift', kind: 'brand', ambiguous: true }] }),
       ]),
     );

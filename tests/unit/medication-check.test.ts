@@ -69,7 +69,12 @@ describe('on the real knowledge base', () => {
 
   it('amoxicillin with amoxicillin/clavulanate: no rule joins them, still a duplicate', () => {
     expect(check(ids('amoxicillin', 'amoxicillin-clavulanate')).map(shape)).toEqual([
-      { group: 'duplicate', drugs: 'amoxicillin+amoxicillin-clavulanate', severity: 'major', duplicate: { reason: 'same-ingredient', ingredient: 'amoxicillin' } },
+      {
+        group: 'duplicate',
+        drugs: 'amoxicillin+amoxicillin-clavulanate',
+        severity: 'major',
+        duplicate: { reason: 'same-ingredient', ingredient: 'amoxicillin' },
+      },
     ]);
   });
 
@@ -98,9 +103,13 @@ describe('on the real knowledge base', () => {
   });
 
   it('warfarin with ibuprofen is drug-drug; alcohol and grapefruit are drug-other', () => {
-    expect(check(ids('warfarin', 'ibuprofen')).map(shape)).toEqual([{ group: 'drug-drug', drugs: 'ibuprofen+warfarin', severity: 'major' }]);
+    expect(check(ids('warfarin', 'ibuprofen')).map(shape)).toEqual([
+      { group: 'drug-drug', drugs: 'ibuprofen+warfarin', severity: 'major' },
+    ]);
     expect(check(ids('alcohol', 'baclofen')).map(shape)).toEqual([{ group: 'drug-other', drugs: 'alcohol+baclofen', severity: 'major' }]);
-    expect(check(ids('grapefruit', 'simvastatin')).map(shape)).toEqual([{ group: 'drug-other', drugs: 'grapefruit+simvastatin', severity: 'major' }]);
+    expect(check(ids('grapefruit', 'simvastatin')).map(shape)).toEqual([
+      { group: 'drug-other', drugs: 'grapefruit+simvastatin', severity: 'major' },
+    ]);
   });
 
   it('medicines whose effects add up are not duplicates of each other', () => {
@@ -110,8 +119,16 @@ describe('on the real knowledge base', () => {
     expect(check(ids('aspirin', 'clopidogrel')).map((f) => f.group)).toEqual(['drug-drug']);
     // Every class marked as duplicate therapy is a class of one job with a rule for two of its members.
     const marked = kb.classes.filter((c) => c.duplicateTherapy).map((c) => c.id);
-    expect(marked).toEqual(expect.arrayContaining(['nsaids', 'serotonin-reuptake-inhibitors', 'anticoagulants', 'acetaminophen-containing']));
-    for (const id of marked) expect.soft(kb.classes.find((c) => c.id === id)?.interactions?.some((r) => r.with === id), id).toBe(true);
+    expect(marked).toEqual(
+      expect.arrayContaining(['nsaids', 'serotonin-reuptake-inhibitors', 'anticoagulants', 'acetaminophen-containing']),
+    );
+    for (const id of marked)
+      expect
+        .soft(
+          kb.classes.find((c) => c.id === id)?.interactions?.some((r) => r.with === id),
+          id,
+        )
+        .toBe(true);
     expect(marked).not.toContain('antiplatelets');
   });
 
@@ -119,7 +136,12 @@ describe('on the real knowledge base', () => {
     const found = check(ids('alcohol', 'warfarin', 'acetaminophen', 'oxycodone-acetaminophen', 'ibuprofen'));
     const severities = found.map((f) => f.severity);
     expect(severities[0]).toBe('contraindicated');
-    expect(severities).toEqual([...severities].sort((a, b) => ['contraindicated', 'major', 'moderate', 'minor'].indexOf(a) - ['contraindicated', 'major', 'moderate', 'minor'].indexOf(b)));
+    expect(severities).toEqual(
+      [...severities].sort(
+        (a, b) =>
+          ['contraindicated', 'major', 'moderate', 'minor'].indexOf(a) - ['contraindicated', 'major', 'moderate', 'minor'].indexOf(b),
+      ),
+    );
     expect(found.map((f) => f.drugs.join('+'))).toContain('ibuprofen+warfarin');
   });
 
@@ -131,14 +153,30 @@ describe('on the real knowledge base', () => {
 });
 
 describe('grouping rules, on a small knowledge base', () => {
-  const rule = (withId: string, severity: string, effect: string, extra: object = {}) => ({ with: withId, severity, effect, action: `Action: ${effect}`, ...extra });
+  const rule = (withId: string, severity: string, effect: string, extra: object = {}) => ({
+    with: withId,
+    severity,
+    effect,
+    action: `Action: ${effect}`,
+    ...extra,
+  });
 
   const classes = {
     classes: [
-      { id: 'nsaids', name: 'NSAIDs', duplicateTherapy: true, interactions: [rule('nsaids', 'major', 'Two NSAIDs.'), rule('anticoagulants', 'major', 'Bleeding.')] },
+      {
+        id: 'nsaids',
+        name: 'NSAIDs',
+        duplicateTherapy: true,
+        interactions: [rule('nsaids', 'major', 'Two NSAIDs.'), rule('anticoagulants', 'major', 'Bleeding.')],
+      },
       { id: 'anticoagulants', name: 'Blood thinners' },
       { id: 'qt-prolonging-drugs', name: 'QT drugs', interactions: [rule('qt-prolonging-drugs', 'major', 'QT adds up.')] },
-      { id: 'acetaminophen-containing', name: 'Acetaminophen products', duplicateTherapy: true, interactions: [rule('acetaminophen-containing', 'contraindicated', 'Too much acetaminophen.')] },
+      {
+        id: 'acetaminophen-containing',
+        name: 'Acetaminophen products',
+        duplicateTherapy: true,
+        interactions: [rule('acetaminophen-containing', 'contraindicated', 'Too much acetaminophen.')],
+      },
     ],
   };
   const agents = {
@@ -149,7 +187,13 @@ describe('grouping rules, on a small knowledge base', () => {
     ],
   };
   const drugs = [
-    drug('ibuprofen', { aliases: [{ name: 'Advil', kind: 'brand' }, { name: 'Motrin', kind: 'brand' }], classes: ['nsaids'] }),
+    drug('ibuprofen', {
+      aliases: [
+        { name: 'Advil', kind: 'brand' },
+        { name: 'Motrin', kind: 'brand' },
+      ],
+      classes: ['nsaids'],
+    }),
     drug('naproxen', { classes: ['nsaids'] }),
     drug('aspirin', { doses: [{ id: 'pain-relief', label: 'aspirin for pain', classes: ['nsaids'] }] }),
     drug('warfarin', { classes: ['anticoagulants'], interactions: [rule('alcohol', 'moderate', 'INR changes.')] as never }),
@@ -157,7 +201,11 @@ describe('grouping rules, on a small knowledge base', () => {
     drug('ondansetron', { classes: ['qt-prolonging-drugs'] }),
     drug('simvastatin', { interactions: [rule('grapefruit', 'major', 'Grapefruit raises simvastatin.')] as never }),
     drug('acetaminophen', { classes: ['acetaminophen-containing'] }),
-    drug('hydrocodone-acetaminophen', { name: 'Hydrocodone / acetaminophen', ingredients: ['hydrocodone', 'acetaminophen'], classes: ['acetaminophen-containing'] }),
+    drug('hydrocodone-acetaminophen', {
+      name: 'Hydrocodone / acetaminophen',
+      ingredients: ['hydrocodone', 'acetaminophen'],
+      classes: ['acetaminophen-containing'],
+    }),
     // Not in the acetaminophen class here, so only the shared ingredient can join it to acetaminophen.
     drug('oxycodone-acetaminophen', {
       name: 'Oxycodone / acetaminophen',
@@ -184,7 +232,9 @@ describe('grouping rules, on a small knowledge base', () => {
   });
 
   it('an additive-effect class with itself, or a class reached only at one dose, is drug-drug', () => {
-    expect(check(ids('citalopram', 'ondansetron')).map(shape)).toEqual([{ group: 'drug-drug', drugs: 'citalopram+ondansetron', severity: 'major' }]);
+    expect(check(ids('citalopram', 'ondansetron')).map(shape)).toEqual([
+      { group: 'drug-drug', drugs: 'citalopram+ondansetron', severity: 'major' },
+    ]);
     expect(check(ids('aspirin', 'ibuprofen')).map(shape)).toEqual([{ group: 'drug-drug', drugs: 'aspirin+ibuprofen', severity: 'major' }]);
   });
 
@@ -253,8 +303,16 @@ describe('grouping rules, on a small knowledge base', () => {
   });
 
   it('one medicine under names that really differ, from one item or several', () => {
-    const [one] = check([{ id: 'ibuprofen', names: ['Advil'] }, { id: 'ibuprofen', names: ['Motrin', 'ibuprofen'] }]);
-    expect(shape(one)).toEqual({ group: 'duplicate', drugs: 'ibuprofen+ibuprofen', severity: 'major', duplicate: { reason: 'same-medicine' } });
+    const [one] = check([
+      { id: 'ibuprofen', names: ['Advil'] },
+      { id: 'ibuprofen', names: ['Motrin', 'ibuprofen'] },
+    ]);
+    expect(shape(one)).toEqual({
+      group: 'duplicate',
+      drugs: 'ibuprofen+ibuprofen',
+      severity: 'major',
+      duplicate: { reason: 'same-medicine' },
+    });
     expect(one.summary).toBe('Advil, Motrin and ibuprofen are the same medicine (ibuprofen).');
     // Case and spacing are not different names; nor is a food under two names a double dose.
     expect(check([{ id: 'ibuprofen', names: ['Advil', ' ADVIL '] }, { id: 'ibuprofen' }])).toEqual([]);

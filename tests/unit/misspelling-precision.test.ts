@@ -35,14 +35,21 @@ describe('misspelling guesses on ordinary English', () => {
   });
 
   it('no dictionary word is taken for a misspelling', () => {
-    const guessed = dictionaryWords().flatMap((word) => findMatches(index, word).filter((m) => m.misspellingOf).map((m) => m.text));
+    const guessed = dictionaryWords().flatMap((word) =>
+      findMatches(index, word)
+        .filter((m) => m.misspellingOf)
+        .map((m) => m.text),
+    );
     expect(guessed, 'run `npm run misspelling-exclusions` after adding names').toEqual([]);
   });
 
   it('the exclusion list is no longer than it needs to be: every word on it is near a name', () => {
     // A stale list would hide real misspellings; it is rebuilt with the names.
     const needed = new Set(englishNearNames(kb, dictionaryWords()));
-    expect(exclusions.filter((w) => !needed.has(w)), 'run `npm run misspelling-exclusions`').toEqual([]);
+    expect(
+      exclusions.filter((w) => !needed.has(w)),
+      'run `npm run misspelling-exclusions`',
+    ).toEqual([]);
   });
 
   it('a large English corpus gets no guessed highlight, while the names in it are still found', () => {

@@ -12,7 +12,10 @@ import { compileNameIndex, createNameIndexBuilder, type TrieNode } from '../../d
 import { sampleKb } from './helpers/sample-kb';
 
 /** The sample records and 1,000 made-up names, so a build takes many steps. */
-const entries = [...nameEntriesOf(sampleKb()), ...Array.from({ length: 1000 }, (_, i) => ({ name: `zz${i.toString(36)}ine tablets`, drug: `zz${i}` }))];
+const entries = [
+  ...nameEntriesOf(sampleKb()),
+  ...Array.from({ length: 1000 }, (_, i) => ({ name: `zz${i.toString(36)}ine tablets`, drug: `zz${i}` })),
+];
 
 /** The trie as plain data, to compare two indexes. */
 const shape = (node: TrieNode): unknown => ({
@@ -36,7 +39,11 @@ describe('name index builder', () => {
     expect(steps).toBeGreaterThan(0);
     const whole = compileNameIndex(entries, { misspellingExclusions: [] });
     expect(shape(builder.index.root)).toEqual(shape(whole.root));
-    expect([builder.index.size, builder.index.minFirstLength, builder.index.maxFirstLength]).toEqual([whole.size, whole.minFirstLength, whole.maxFirstLength]);
+    expect([builder.index.size, builder.index.minFirstLength, builder.index.maxFirstLength]).toEqual([
+      whole.size,
+      whole.minFirstLength,
+      whole.maxFirstLength,
+    ]);
     const text = 'Took Zoloft and baclofen, then metphormin.';
     expect(findMatches(builder.index, text)).toEqual(findMatches(whole, text));
     expect(builder.step(0, () => ++clock)).toBe(true);
@@ -66,6 +73,10 @@ describe('name index builder', () => {
     await withText.idle();
     expect(prepareCalls).toBeGreaterThan(1);
     expect(builder.index.size).toBe(compileNameIndex(entries).size);
-    expect(Array.from(document.querySelectorAll('mark[data-medmark]')).map((m) => m.textContent)).toEqual(['Baclofen', 'Zoloft', 'sertraline']);
+    expect(Array.from(document.querySelectorAll('mark[data-medmark]')).map((m) => m.textContent)).toEqual([
+      'Baclofen',
+      'Zoloft',
+      'sertraline',
+    ]);
   });
 });

@@ -18,12 +18,15 @@ const drugs = [
   }),
 ];
 const entries = nameEntriesOf({ drugs, classes: [], agents: [] });
-const found = (text: string) => findMatches(compileNameIndex(entries, { misspellingExclusions: [] }), text).map((m) => `${m.text}:${m.drug}`);
+const found = (text: string) =>
+  findMatches(compileNameIndex(entries, { misspellingExclusions: [] }), text).map((m) => `${m.text}:${m.drug}`);
 
 describe('names that are part of another phrase', () => {
   it('are not highlighted inside it, but are elsewhere, and longer names still win', () => {
     expect(found('The pill has ethinyl estradiol; HRT uses estradiol.')).toEqual(['estradiol:estradiol']);
-    expect(found('Ethinyl Estradiol and levonorgestrel tablets')).toEqual(['Ethinyl Estradiol and levonorgestrel:ethinyl-estradiol-levonorgestrel']);
+    expect(found('Ethinyl Estradiol and levonorgestrel tablets')).toEqual([
+      'Ethinyl Estradiol and levonorgestrel:ethinyl-estradiol-levonorgestrel',
+    ]);
   });
 
   it('travel to the content script with the names', () => {
@@ -31,9 +34,8 @@ describe('names that are part of another phrase', () => {
     expect(findMatches(decoded, 'ethinyl estradiol, estradiol').map((m) => m.start)).toEqual([19]);
   });
 
-  it('must contain a name of the record and be no record\'s name', () => {
-    const bad = (notPartOf: string[]) => () =>
-      validateKnowledgeBase(sampleSources([...SAMPLE_DRUGS, drug('estradiol', { notPartOf })]));
+  it("must contain a name of the record and be no record's name", () => {
+    const bad = (notPartOf: string[]) => () => validateKnowledgeBase(sampleSources([...SAMPLE_DRUGS, drug('estradiol', { notPartOf })]));
     expect(bad(['ethinylestradiol'])).toThrow(KbValidationError);
     expect(bad(['ethinylestradiol'])).toThrow(/data\/drugs\/estradiol.json: notPartOf\[0\]: "ethinylestradiol" does not contain any name/);
     expect(bad(['baclofen estradiol'])).not.toThrow();

@@ -131,7 +131,8 @@ describe('a run follows a swapped body', () => {
 
 describe('shadow roots', () => {
   it("lists marks in reading order, with a component's marks where its host is", () => {
-    document.body.innerHTML = '<p><mark data-medmark data-drug="a">a</mark></p><x-one></x-one><p><mark data-medmark data-drug="d">d</mark></p>';
+    document.body.innerHTML =
+      '<p><mark data-medmark data-drug="a">a</mark></p><x-one></x-one><p><mark data-medmark data-drug="d">d</mark></p>';
     const one = document.querySelector('x-one')!.attachShadow({ mode: 'open' });
     one.innerHTML = '<mark data-medmark data-drug="b">b</mark><x-two></x-two>';
     const two = one.querySelector('x-two')!.attachShadow({ mode: 'open' });

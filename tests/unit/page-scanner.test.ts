@@ -4,7 +4,14 @@ import { compileNameIndex } from '../../drugs/name-index';
 import { nameEntriesOf } from '../../drugs/name-entries';
 import { removeHighlights } from '../../content/highlight';
 import { UI_HOST_ATTRIBUTE } from '../../content/exclusions';
-import { BATCH, createPageScanner, MAX_QUEUED_ROOTS, SLICE_BUDGET_MS, TEXT_WINDOW, type PageScannerOptions } from '../../content/page-scanner';
+import {
+  BATCH,
+  createPageScanner,
+  MAX_QUEUED_ROOTS,
+  SLICE_BUDGET_MS,
+  TEXT_WINDOW,
+  type PageScannerOptions,
+} from '../../content/page-scanner';
 import { sampleKb } from './helpers/sample-kb';
 
 const index = compileNameIndex(nameEntriesOf(sampleKb()));
@@ -164,7 +171,15 @@ describe('page scanner', () => {
       wrote.push(false);
       setTimeout(run, 0);
     };
-    const batched = createPageScanner({ index, now: (() => { let t = 0; return () => t++; })(), schedule, onMarks: () => (wrote[wrote.length - 1] = true) });
+    const batched = createPageScanner({
+      index,
+      now: (() => {
+        let t = 0;
+        return () => t++;
+      })(),
+      schedule,
+      onMarks: () => (wrote[wrote.length - 1] = true),
+    });
     batched.scan(document.body);
     await batched.idle();
     expect(marks()).toHaveLength(1200);
@@ -177,7 +192,14 @@ describe('page scanner', () => {
   it('rescans a node the page changed between matching and writing, highlighting what it says now', async () => {
     document.body.innerHTML = Array.from({ length: 200 }, (_, i) => `<p id="p${i}">Item ${i} baclofen</p>`).join('');
     const queued: (() => void)[] = [];
-    const scanner = createPageScanner({ index, now: (() => { let t = 0; return () => t++; })(), schedule: (run) => queued.push(run) });
+    const scanner = createPageScanner({
+      index,
+      now: (() => {
+        let t = 0;
+        return () => t++;
+      })(),
+      schedule: (run) => queued.push(run),
+    });
     scanner.scan(document.body);
     queued.shift()!(); // the first slice matches some paragraphs (and writes the first small batch)
     const last = document.querySelector('mark[data-medmark]:last-of-type')?.closest('p')?.id;
@@ -355,4 +377,3 @@ describe('page scanner in shadow roots', () => {
     expect(roots.every((root) => marks(root).length === 1)).toBe(true);
   });
 });
-

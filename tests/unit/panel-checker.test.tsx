@@ -19,8 +19,22 @@ const nameOf = (id: string) => NAMES[id] ?? id;
 const ITEMS: CheckItem[] = [{ id: 'ibuprofen', names: ['Advil', 'ibuprofen'] }, { id: 'warfarin' }, { id: 'alcohol' }, { id: 'naproxen' }];
 
 const FINDINGS: CheckFinding[] = [
-  { group: 'drug-other', drugs: ['alcohol', 'warfarin'], severity: 'moderate', summary: 'Alcohol changes warfarin levels.', action: 'Keep drinking steady.', also: [] },
-  { group: 'drug-drug', drugs: ['naproxen', 'warfarin'], severity: 'moderate', summary: 'Some bleeding risk.', action: 'Watch for bruising.', also: [] },
+  {
+    group: 'drug-other',
+    drugs: ['alcohol', 'warfarin'],
+    severity: 'moderate',
+    summary: 'Alcohol changes warfarin levels.',
+    action: 'Keep drinking steady.',
+    also: [],
+  },
+  {
+    group: 'drug-drug',
+    drugs: ['naproxen', 'warfarin'],
+    severity: 'moderate',
+    summary: 'Some bleeding risk.',
+    action: 'Watch for bruising.',
+    also: [],
+  },
   {
     group: 'drug-drug',
     drugs: ['ibuprofen', 'warfarin'],
@@ -70,9 +84,16 @@ describe('InteractionChecker', () => {
   it('groups findings under their headings, most severe first inside each', () => {
     renderChecker();
     const sections = [...document.querySelectorAll('.mm-findings > section')];
-    expect(sections.map((s) => s.querySelector('h3')!.textContent)).toEqual(['Duplicates', 'Medicine with medicine', 'With food, alcohol or supplements']);
+    expect(sections.map((s) => s.querySelector('h3')!.textContent)).toEqual([
+      'Duplicates',
+      'Medicine with medicine',
+      'With food, alcohol or supplements',
+    ]);
     const drugDrug = screen.getByRole('region', { name: 'Medicine with medicine' });
-    expect([...drugDrug.querySelectorAll('.mm-finding__names')].map((n) => n.textContent)).toEqual(['Ibuprofen + Warfarin', 'Naproxen + Warfarin']);
+    expect([...drugDrug.querySelectorAll('.mm-finding__names')].map((n) => n.textContent)).toEqual([
+      'Ibuprofen + Warfarin',
+      'Naproxen + Warfarin',
+    ]);
     const first = drugDrug.querySelector('li')!;
     expect(first.querySelector('.mm-badge')!.textContent).toBe('Major');
     expect(first.textContent).toContain('With low-dose aspirin: Serious bleeding.');
@@ -85,19 +106,45 @@ describe('InteractionChecker', () => {
     renderChecker({
       findings: [
         { ...FINDINGS[3] },
-        { group: 'duplicate', drugs: ['ibuprofen', 'ibuprofen'], severity: 'major', summary: 'Same.', action: 'One only.', also: [], duplicate: { reason: 'same-medicine' } },
-        { group: 'duplicate', drugs: ['aspirin', 'naproxen'], severity: 'moderate', summary: 'Shared.', action: 'Check.', also: [], duplicate: { reason: 'same-ingredient', ingredient: 'naproxen' } },
+        {
+          group: 'duplicate',
+          drugs: ['ibuprofen', 'ibuprofen'],
+          severity: 'major',
+          summary: 'Same.',
+          action: 'One only.',
+          also: [],
+          duplicate: { reason: 'same-medicine' },
+        },
+        {
+          group: 'duplicate',
+          drugs: ['aspirin', 'naproxen'],
+          severity: 'moderate',
+          summary: 'Shared.',
+          action: 'Check.',
+          also: [],
+          duplicate: { reason: 'same-ingredient', ingredient: 'naproxen' },
+        },
       ],
     });
     const why = [...document.querySelectorAll('.mm-finding__why')].map((p) => p.textContent);
-    expect(why).toEqual(['Both are medicines of the same kind.', 'The same medicine is on the list under two names.', 'Both contain naproxen.']);
-    expect([...document.querySelectorAll('.mm-finding__names')].map((n) => n.textContent)).toEqual(['Ibuprofen + Naproxen', 'Ibuprofen', 'Aspirin + Naproxen']);
+    expect(why).toEqual([
+      'Both are medicines of the same kind.',
+      'The same medicine is on the list under two names.',
+      'Both contain naproxen.',
+    ]);
+    expect([...document.querySelectorAll('.mm-finding__names')].map((n) => n.textContent)).toEqual([
+      'Ibuprofen + Naproxen',
+      'Ibuprofen',
+      'Aspirin + Naproxen',
+    ]);
   });
 
   it('makes "nothing found" prominent, with the caveat beside it', () => {
     renderChecker({ findings: [] });
     expect(screen.getByRole('status').textContent).toBe("No interactions found among these 4 items in Medmark's rules.");
-    expect(screen.getByText('Nothing found does not mean a combination is safe: ask your pharmacist.').className).toBe('mm-caveat mm-caveat--prominent');
+    expect(screen.getByText('Nothing found does not mean a combination is safe: ask your pharmacist.').className).toBe(
+      'mm-caveat mm-caveat--prominent',
+    );
     expect(document.querySelectorAll('.mm-findings section')).toHaveLength(0);
   });
 

@@ -33,7 +33,9 @@ describe('pageDrugsFrom', () => {
     const reason = (state: Parameters<typeof pageDrugsFrom>[0]) => pageDrugsUnavailableReason(pageDrugsFrom(state));
     expect(reason(undefined)).toBe('Medmark is not running on this page');
     expect(reason({ status: 'on', host: 'example.com', drugs: [] })).toBe('No medicines found on this page');
-    expect(reason({ status: 'site-off', host: 'example.com', drugs: [] })).toBe('Medmark is not running on this page (it is switched off on this site)');
+    expect(reason({ status: 'site-off', host: 'example.com', drugs: [] })).toBe(
+      'Medmark is not running on this page (it is switched off on this site)',
+    );
     expect(reason({ status: 'paused', host: 'example.com', drugs: [] })).toBe('Medmark is not running on this page (it is paused)');
     expect(pageDrugsUnavailableReason({ state: 'loading' })).toBe('Looking for medicines on this page…');
   });

@@ -66,7 +66,9 @@ describe('DrugRecordView', () => {
     expect(screen.getByRole('note', { name: 'Boxed warning' }).textContent).toContain('Stopping suddenly: can be dangerous.');
     const interactions = screen.getByRole('region', { name: 'Interactions' });
     expect([...interactions.querySelectorAll('.mm-interaction strong')].map((s) => s.textContent)).toEqual(['Alcohol', 'Tizanidine']);
-    expect(screen.getByRole('link', { name: 'MedlinePlus' }).getAttribute('href')).toBe('https://medlineplus.gov/druginfo/meds/a682530.html');
+    expect(screen.getByRole('link', { name: 'MedlinePlus' }).getAttribute('href')).toBe(
+      'https://medlineplus.gov/druginfo/meds/a682530.html',
+    );
     expect(screen.getByText('Reviewed 2026-11-24')).toBeTruthy();
     expect(document.querySelector('.mm-notice')!.textContent).toBe(
       'General information only, not a substitute for advice from your doctor or pharmacist.',
@@ -83,7 +85,10 @@ describe('DrugRecordView', () => {
 
   it('shows every interaction, with no "Show all" step', () => {
     const many = details('baclofen');
-    const interactions = Array.from({ length: 9 }, (_, i) => ({ ...many.interactions[0], other: { id: `d${i}`, name: `Drug ${i}`, kind: 'drug' as const } }));
+    const interactions = Array.from({ length: 9 }, (_, i) => ({
+      ...many.interactions[0],
+      other: { id: `d${i}`, name: `Drug ${i}`, kind: 'drug' as const },
+    }));
     renderRecord({ details: { ...many, interactions } });
     expect(document.querySelectorAll('.mm-interaction')).toHaveLength(9);
     expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
@@ -105,7 +110,7 @@ describe('DrugRecordView', () => {
     expect((screen.getByRole('button', { name: 'In the checker' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('calls out interactions with the reader\'s own medicines', () => {
+  it("calls out interactions with the reader's own medicines", () => {
     renderRecord({ details: details('baclofen', ['tizanidine']) });
     const callout = screen.getByRole('note', { name: 'Interactions with your medicines' });
     expect(callout.textContent).toContain('With your medicines');
@@ -114,7 +119,7 @@ describe('DrugRecordView', () => {
     expect(callout.textContent).toContain('Watch for weakness.');
   });
 
-  it('moves focus to the record\'s name, so a keyboard reader starts there', () => {
+  it("moves focus to the record's name, so a keyboard reader starts there", () => {
     renderRecord();
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
   });
@@ -150,8 +155,22 @@ describe('DrugNames', () => {
 
 describe('InteractionList with onOpenDrug', () => {
   const interactions = [
-    { other: { id: 'warfarin', name: 'Warfarin', kind: 'drug' as const }, severity: 'major' as const, ruleSeverity: 'major' as const, effect: 'Bleeding.', action: 'Avoid.', also: [] },
-    { other: { id: 'nsaids', name: 'NSAIDs', kind: 'class' as const }, severity: 'major' as const, ruleSeverity: 'major' as const, effect: 'Stomach bleeding.', action: 'Ask.', also: [] },
+    {
+      other: { id: 'warfarin', name: 'Warfarin', kind: 'drug' as const },
+      severity: 'major' as const,
+      ruleSeverity: 'major' as const,
+      effect: 'Bleeding.',
+      action: 'Avoid.',
+      also: [],
+    },
+    {
+      other: { id: 'nsaids', name: 'NSAIDs', kind: 'class' as const },
+      severity: 'major' as const,
+      ruleSeverity: 'major' as const,
+      effect: 'Stomach bleeding.',
+      action: 'Ask.',
+      also: [],
+    },
   ];
 
   it('makes drugs with a record buttons, and leaves classes as text', () => {

@@ -28,7 +28,7 @@ function renderSearch(overrides: Partial<Parameters<typeof DrugSearchView>[0]> =
 
 describe('DrugSearchView', () => {
   it('labels the box and reports each keystroke', () => {
-    const { onQueryChange } = renderSearch({ query: '' , results: [] });
+    const { onQueryChange } = renderSearch({ query: '', results: [] });
     const box = screen.getByLabelText('Search medicines, brands or conditions') as HTMLInputElement;
     fireEvent.input(box, { target: { value: 'zolo' } });
     expect(onQueryChange).toHaveBeenCalledWith('zolo');

@@ -66,7 +66,7 @@ describe('PopupView', () => {
     expect(screen.getByText('On your list')).toBeTruthy();
   });
 
-  it('calls out interactions with their grade, naming the reader\'s own medicine', () => {
+  it("calls out interactions with their grade, naming the reader's own medicine", () => {
     show(ready());
     const item = document.querySelector('.mm-finding')!;
     expect(item.textContent).toContain('Major');
@@ -76,7 +76,13 @@ describe('PopupView', () => {
   });
 
   it('names a duplicate of one medicine under two names once', () => {
-    show(ready({ findings: [{ ...finding, group: 'duplicate', drugs: ['ibuprofen', 'ibuprofen'], summary: 'Advil and ibuprofen are the same medicine.' }] }));
+    show(
+      ready({
+        findings: [
+          { ...finding, group: 'duplicate', drugs: ['ibuprofen', 'ibuprofen'], summary: 'Advil and ibuprofen are the same medicine.' },
+        ],
+      }),
+    );
     expect(document.querySelector('.mm-finding strong')!.textContent).toBe('Ibuprofen');
     expect(document.querySelector('.mm-finding')!.textContent).toContain('Duplicate');
   });

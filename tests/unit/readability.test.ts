@@ -12,14 +12,19 @@ describe('readingGrade', () => {
   });
 
   it('leaves bracketed medical terms out of the measure', () => {
-    expect(readingGrade('It eases stiff, tight muscles (spasticity from multiple sclerosis).')).toBe(readingGrade('It eases stiff, tight muscles.'));
+    expect(readingGrade('It eases stiff, tight muscles (spasticity from multiple sclerosis).')).toBe(
+      readingGrade('It eases stiff, tight muscles.'),
+    );
   });
 
-  it('grades a record\'s summary and benefits separately', () => {
+  it("grades a record's summary and benefits separately", () => {
     const grades = recordReadability({
       id: 'x',
       summary: 'A short line',
-      benefits: [{ text: 'It helps', offLabel: false }, { text: 'It also helps at night', offLabel: true }],
+      benefits: [
+        { text: 'It helps', offLabel: false },
+        { text: 'It also helps at night', offLabel: true },
+      ],
     });
     expect(grades.id).toBe('x');
     expect(grades.summary).toBeLessThan(5);

@@ -54,7 +54,8 @@ describe('createDrugSearch on the real knowledge base', () => {
   });
 
   it('finds brands written with or without their hyphen', () => {
-    for (const query of ['Toprol-XL', 'toprol xl', 'toprolxl']) expect(top(query)).toMatchObject({ id: 'metoprolol', matched: 'Toprol-XL' });
+    for (const query of ['Toprol-XL', 'toprol xl', 'toprolxl'])
+      expect(top(query)).toMatchObject({ id: 'metoprolol', matched: 'Toprol-XL' });
   });
 
   it('finds medicines by condition or use', () => {
@@ -145,7 +146,9 @@ describe('createDrugSearch ranking rules', () => {
     // Many names share "metformin", so it weighs little; "Metvor" is unique and one letter off "metfor".
     const salts = ['extended release', 'ER', 'XR', 'hydrochloride', 'HCl', 'oral solution', 'tablets', 'liquid'];
     const s = createDrugSearch(
-      kbOf({ drugs: [drug('metvor'), drug('metformin', { aliases: salts.map((x) => ({ name: `metformin ${x}`, kind: 'salt' as const })) })] }),
+      kbOf({
+        drugs: [drug('metvor'), drug('metformin', { aliases: salts.map((x) => ({ name: `metformin ${x}`, kind: 'salt' as const })) })],
+      }),
     );
     expect(s.search('metfor').map((h) => h.id)).toEqual(['metformin', 'metvor']);
   });

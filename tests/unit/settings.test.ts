@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  exportMedicationFile,
-  MEDICATION_FILE_MAX_BYTES,
-  MEDICATION_LIST_MAX,
-  parseMedicationFile,
-} from '../../settings/medication-file';
+import { exportMedicationFile, MEDICATION_FILE_MAX_BYTES, MEDICATION_LIST_MAX, parseMedicationFile } from '../../settings/medication-file';
 import { DEFAULT_SETTINGS, isSiteDisabled, normalizeSite, parseMedicationList, parseSettings } from '../../settings/settings';
 
 const known = new Set(['ibuprofen', 'warfarin', 'sertraline']);
 
 describe('settings read from storage', () => {
   it('keeps valid fields and resets only the malformed ones', () => {
-    expect(parseSettings({ highlightStyle: 'background', mentions: 'first', hoverDelayMs: 600, disabledSites: ['Example.com'], paused: true })).toEqual({
+    expect(
+      parseSettings({ highlightStyle: 'background', mentions: 'first', hoverDelayMs: 600, disabledSites: ['Example.com'], paused: true }),
+    ).toEqual({
       highlightStyle: 'background',
       mentions: 'first',
       hoverDelayMs: 600,
@@ -43,7 +40,9 @@ describe('settings read from storage', () => {
   });
 
   it('reads a stored medication list, dropping unknown and repeated entries', () => {
-    expect(parseMedicationList([{ id: 'ibuprofen', addedAt: 'x' }, { id: 'ghost' }, { id: 'ibuprofen' }, 'junk', { id: 'warfarin' }], known)).toEqual([
+    expect(
+      parseMedicationList([{ id: 'ibuprofen', addedAt: 'x' }, { id: 'ghost' }, { id: 'ibuprofen' }, 'junk', { id: 'warfarin' }], known),
+    ).toEqual([
       { id: 'ibuprofen', addedAt: 'x' },
       { id: 'warfarin', addedAt: '' },
     ]);
@@ -60,7 +59,11 @@ describe('medication list files', () => {
 
   it('round-trips: export, then import gives the same list', () => {
     const text = exportMedicationFile(list, nameOf, new Date('2026-12-02T12:00:00Z'));
-    expect(JSON.parse(text)).toMatchObject({ format: 'medmark-medications', version: 1, medications: [{ id: 'ibuprofen', name: 'Ibuprofen' }, { id: 'warfarin' }] });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'medmark-medications',
+      version: 1,
+      medications: [{ id: 'ibuprofen', name: 'Ibuprofen' }, { id: 'warfarin' }],
+    });
     expect(parseMedicationFile(text, known)).toEqual({ ok: true, medications: list });
   });
 
@@ -69,8 +72,16 @@ describe('medication list files', () => {
     ['a foreign file', JSON.stringify({ format: 'other-app', items: [] }), /not a Medmark medication list/],
     ['another version', JSON.stringify({ format: 'medmark-medications', version: 9, medications: [] }), /different version/],
     ['no list', JSON.stringify({ format: 'medmark-medications', version: 1 }), /no list of medicines/],
-    ['an unknown medicine', JSON.stringify({ format: 'medmark-medications', version: 1, medications: [{ id: 'unobtainium', name: 'Unobtainium' }] }), /does not know \("Unobtainium"\)/],
-    ['an entry without an id', JSON.stringify({ format: 'medmark-medications', version: 1, medications: [{ name: 'x' }] }), /entry 1 has no medicine id/],
+    [
+      'an unknown medicine',
+      JSON.stringify({ format: 'medmark-medications', version: 1, medications: [{ id: 'unobtainium', name: 'Unobtainium' }] }),
+      /does not know \("Unobtainium"\)/,
+    ],
+    [
+      'an entry without an id',
+      JSON.stringify({ format: 'medmark-medications', version: 1, medications: [{ name: 'x' }] }),
+      /entry 1 has no medicine id/,
+    ],
   ])('rejects %s with a message, changing nothing', (_label, text, message) => {
     const result = parseMedicationFile(text, known);
     expect(result.ok).toBe(false);

@@ -27,7 +27,14 @@ const HITS: SearchHit[] = [
   { id: 'baclofen', name: 'Baclofen', kind: 'drug', drugClass: 'Test class', matched: 'Lioresal' },
   { id: 'alcohol', name: 'Alcohol', kind: 'agent', drugClass: 'substance' },
 ];
-const FINDING: CheckFinding = { group: 'drug-other', drugs: ['alcohol', 'baclofen'], severity: 'major', summary: 'More drowsiness.', action: 'Avoid alcohol.', also: [] };
+const FINDING: CheckFinding = {
+  group: 'drug-other',
+  drugs: ['alcohol', 'baclofen'],
+  severity: 'major',
+  summary: 'More drowsiness.',
+  action: 'Avoid alcohol.',
+  also: [],
+};
 
 function renderPanel(overrides: Partial<SidePanelProps> = {}) {
   const props: SidePanelProps = {
@@ -155,7 +162,9 @@ describe('SidePanel on the real knowledge base', () => {
     expect(first.querySelector('.mm-result__matched')!.textContent).toBe('matched: Lioresal');
     fireEvent.click(within(first as HTMLElement).getByRole('button', { name: /^Add to checker/ }));
     fireEvent.input(screen.getByLabelText('Search medicines, brands or conditions'), { target: { value: 'alcohol' } });
-    const alcohol = [...document.querySelectorAll('.mm-result')].find((r) => r.querySelector('.mm-result__name')!.textContent === 'Alcohol')!;
+    const alcohol = [...document.querySelectorAll('.mm-result')].find(
+      (r) => r.querySelector('.mm-result__name')!.textContent === 'Alcohol',
+    )!;
     expect(alcohol.textContent).toContain('No full record yet; used by the interaction checker');
     fireEvent.click(within(alcohol as HTMLElement).getByRole('button', { name: /^Add to checker/ }));
     fireEvent.click(tab(/^Checker/));

@@ -117,21 +117,33 @@ describe('validateKnowledgeBase', () => {
   it('rejects a name shared by two records (ambiguous alias), naming both', () => {
     const bad = drug('noodle', { aliases: [{ name: 'ZOLOFT', kind: 'brand' }] });
     expect(problems(withDrugFile('data/drugs/noodle.json', JSON.stringify(bad)))).toEqual([
-      expect.stringContaining('data/drugs/noodle.json: aliases[0].name: ambiguous name "ZOLOFT": also a name of "sertraline" (data/drugs/sertraline.json aliases[0].name)'),
+      expect.stringContaining(
+        'data/drugs/noodle.json: aliases[0].name: ambiguous name "ZOLOFT": also a name of "sertraline" (data/drugs/sertraline.json aliases[0].name)',
+      ),
     ]);
   });
 
   it('accepts a shared name only when every record marks it ambiguous', () => {
     const both = sampleSources([
-      ...SAMPLE_DRUGS.map((d) => (d.id === 'sertraline' ? { ...d, aliases: [...d.aliases, { name: 'Serlift', kind: 'brand' as const, ambiguous: true as const }] } : d)),
+      ...SAMPLE_DRUGS.map((d) =>
+        d.id === 'sertraline'
+          ? { ...d, aliases: [...d.aliases, { name: 'Serlift', kind: 'brand' as const, ambiguous: true as const }] }
+          : d,
+      ),
       drug('noodle', { aliases: [{ name: 'SERLIFT', kind: 'brand', ambiguous: true }] }),
     ]);
     expect(problems(both)).toEqual([]);
     const one = sampleSources([
-      ...SAMPLE_DRUGS.map((d) => (d.id === 'sertraline' ? { ...d, aliases: [...d.aliases, { name: 'Serlift', kind: 'brand' as const }] } : d)),
+      ...SAMPLE_DRUGS.map((d) =>
+        d.id === 'sertraline' ? { ...d, aliases: [...d.aliases, { name: 'Serlift', kind: 'brand' as const }] } : d,
+      ),
       drug('noodle', { aliases: [{ name: 'SERLIFT', kind: 'brand', ambiguous: true }] }),
     ]);
-    expect(problems(one)).toEqual([expect.stringMatching(/^data\/drugs\/noodle\.json: aliases\[0\]\.name: ambiguous name "SERLIFT": also a name of "sertraline".*mark it "ambiguous": true in both/)]);
+    expect(problems(one)).toEqual([
+      expect.stringMatching(
+        /^data\/drugs\/noodle\.json: aliases\[0\]\.name: ambiguous name "SERLIFT": also a name of "sertraline".*mark it "ambiguous": true in both/,
+      ),
+    ]);
   });
 
   it('requires three review notes per record', () => {
@@ -155,20 +167,28 @@ describe('validateKnowledgeBase', () => {
 
   it('rejects a class inclusion cycle and an unknown included class', () => {
     const sources = sampleSources();
-    const extra = { classes: [{ id: 'a', name: 'A', includes: ['b'] }, { id: 'b', name: 'B', includes: ['a', 'zzz'] }] };
+    const extra = {
+      classes: [
+        { id: 'a', name: 'A', includes: ['b'] },
+        { id: 'b', name: 'B', includes: ['a', 'zzz'] },
+      ],
+    };
     const found = problems({ ...sources, classes: [...sources.classes, { path: 'data/classes/extra.json', text: JSON.stringify(extra) }] });
     expect(found).toContain('data/classes/extra.json: classes[1].includes[1]: unknown class "zzz"');
     expect(found.some((p) => p.includes('class inclusion cycle: a -> b -> a'))).toBe(true);
   });
 
   it('reports every problem at once', () => {
-    const sources = withDrugFile('data/drugs/noodle.json', JSON.stringify(drug('noodle', { classes: ['nope'], interactions: [{ with: 'nada', severity: 'minor', effect: 'x', action: 'y' }] })));
+    const sources = withDrugFile(
+      'data/drugs/noodle.json',
+      JSON.stringify(drug('noodle', { classes: ['nope'], interactions: [{ with: 'nada', severity: 'minor', effect: 'x', action: 'y' }] })),
+    );
     expect(problems(sources)).toHaveLength(2);
   });
 
   it('puts file and field in the error message', () => {
-    expect(() => validateKnowledgeBase(withDrugFile('data/drugs/noodle.json', JSON.stringify(drug('noodle', { classes: ['nope'] }))))).toThrow(
-      /data\/drugs\/noodle\.json: classes\[0\]: unknown class "nope"/,
-    );
+    expect(() =>
+      validateKnowledgeBase(withDrugFile('data/drugs/noodle.json', JSON.stringify(drug('noodle', { classes: ['nope'] })))),
+    ).toThrow(/data\/drugs\/noodle\.json: classes\[0\]: unknown class "nope"/);
   });
 });

@@ -7,7 +7,7 @@ import { launchWithExtension, serveFixtures, type ExtensionBrowser, type Fixture
 
 export type ExtensionSuite = { server: FixtureServer; browser: ExtensionBrowser };
 
-export function useExtensionSuite(): ExtensionSuite {
+export function setUpExtensionSuite(): ExtensionSuite {
   const suite = {} as ExtensionSuite;
   beforeAll(async () => {
     suite.server = await serveFixtures();

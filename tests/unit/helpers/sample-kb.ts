@@ -74,11 +74,19 @@ export const SAMPLE_DRUGS: DrugRecord[] = [
     ],
   }),
   drug('insulin-glargine', { name: 'Insulin glargine', aliases: [{ name: 'Lantus', kind: 'brand' }] }),
-  drug('metoprolol', { aliases: [{ name: 'Toprol-XL', kind: 'brand' }, { name: 'metoprolol succinate', kind: 'salt' }] }),
+  drug('metoprolol', {
+    aliases: [
+      { name: 'Toprol-XL', kind: 'brand' },
+      { name: 'metoprolol succinate', kind: 'salt' },
+    ],
+  }),
   drug('amoxicillin', {}),
   drug('amoxicillin-clavulanate', {
     name: 'Amoxicillin / clavulanate',
-    aliases: [{ name: 'Augmentin', kind: 'brand' }, { name: 'co-amoxiclav', kind: 'international' }],
+    aliases: [
+      { name: 'Augmentin', kind: 'brand' },
+      { name: 'co-amoxiclav', kind: 'international' },
+    ],
   }),
   drug('tizanidine', { aliases: [{ name: 'Zanaflex', kind: 'brand' }] }),
 ];
