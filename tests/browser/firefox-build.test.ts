@@ -31,6 +31,9 @@ describe('Firefox build', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, '.output/firefox-mv2/manifest.json'), 'utf8'));
     expect(manifest.browser_action.default_icon).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png' });
     expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '128']);
+    // What Firefox needs: a stable add-on id, and a sidebar that does not open by itself on install.
+    expect(manifest.browser_specific_settings.gecko.id).toBe('medmark@medmark.invalid');
+    expect(manifest.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
     const report = JSON.parse(lint.stdout);
     expect(report.errors).toEqual([]);
     const unexpected = (report.warnings as LintWarning[]).filter((w) => !isAccepted(w)).map((w) => `${w.code} ${w.file}`);
