@@ -1,5 +1,5 @@
 /**
- * Frames: same-origin and cross-origin iframes, srcdoc and about:blank frames
+ * Frames: same-origin and cross-origin iframes, srcdoc, about:blank and sandboxed frames
  * are each a page of their own, highlighted with their own UI. The built
  * extension in real Chromium.
  */
@@ -33,7 +33,7 @@ async function frameById(page: Page, id: string): Promise<Frame> {
 }
 
 describe('frames', () => {
-  it('highlights names in same-origin, cross-origin, srcdoc and about:blank frames, each with its own popover', async () => {
+  it('highlights names in same-origin, cross-origin, srcdoc, about:blank and sandboxed frames, each with its own popover', async () => {
     const page: Page = await browser.context.newPage();
     await page.goto(`${server.origin}/attacks/frames.html?other=${encodeURIComponent(other.origin)}`);
     await expect.poll(() => page.$$eval('#top mark[data-medmark]', (ms) => ms.length), { timeout: 10_000 }).toBe(1);
@@ -42,6 +42,9 @@ describe('frames', () => {
       ['cross', 'baclofen'],
       ['srcdoc', 'lisinopril'],
       ['blank', 'amlodipine'],
+      // Sandboxed frames have an opaque origin; the engine is still loaded into them.
+      ['sandboxed', 'warfarin'],
+      ['sandboxed-src', 'baclofen'],
     ];
     for (const [id, drug] of expected) {
       const frame = await frameById(page, id);
@@ -51,6 +54,10 @@ describe('frames', () => {
     const cross = await frameById(page, 'cross');
     await cross.click('mark[data-medmark]');
     await expect.poll(() => cross.locator('[data-medmark-ui] .mm-popover h2').textContent(), { timeout: 5_000 }).toBe('Baclofen');
+    // So does a sandboxed one (its drawing is loaded into its opaque origin too).
+    const sandboxed = await frameById(page, 'sandboxed');
+    await sandboxed.click('mark[data-medmark]');
+    await expect.poll(() => sandboxed.locator('[data-medmark-ui] .mm-popover h2').textContent(), { timeout: 5_000 }).toBe('Warfarin');
     await page.close();
   });
 });
