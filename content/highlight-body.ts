@@ -12,7 +12,7 @@ import { watchUpgrades } from './custom-element-upgrades';
 import { createDrugUi } from './drug-ui';
 import type { DrugView } from './drug-view';
 import { MARK_ATTRIBUTE } from './exclusions';
-import { removeHighlights } from './highlight';
+import { focusTargetOf, removeHighlights } from './highlight';
 import { createContextCheck } from './medical-context-dom';
 import { watchMutations } from './mutation-watch';
 import { createPageScanner } from './page-scanner';
@@ -119,8 +119,7 @@ export function highlightBody(body: HTMLElement, options: BodyHighlightOptions):
     open: (mark) => drugUi.open(mark),
     focus(mark, message) {
       mark.scrollIntoView({ block: 'center', behavior: 'instant' });
-      const target = mark.tabIndex >= 0 ? mark : mark.closest<HTMLElement>('a[href], button, [role="link"], [tabindex]');
-      target?.focus({ preventScroll: true });
+      focusTargetOf(mark)?.focus({ preventScroll: true });
       drugUi.announce(message);
     },
     detach,

@@ -3,9 +3,7 @@
  * highlight that has focus (or the link that holds it), else from the one the
  * last step went to, else from what is in view; wrapping round at either end.
  */
-
-/** What takes focus for a highlight that is not focusable itself (the same list as `highlight.ts`). */
-const FOCUSABLE_HOLDER = 'a[href], button, [role="link"], [tabindex]';
+import { focusTargetOf } from './highlight';
 
 /** The focused element, looking inside open shadow roots (a highlight in a component). */
 export function deepActiveElement(doc: Document): Element | null {
@@ -25,8 +23,7 @@ export function stepTarget(
   const n = marks.length;
   if (n === 0) return -1;
   // A highlight inside a link is not focusable; the link holding it is.
-  const holds = (mark: HTMLElement) => mark === active || (mark.tabIndex < 0 && mark.closest(FOCUSABLE_HOLDER) === active);
-  let from = active ? marks.findIndex(holds) : -1;
+  let from = active ? marks.findIndex((mark) => focusTargetOf(mark) === active) : -1;
   if (from < 0 && lastStepped?.isConnected) from = marks.indexOf(lastStepped);
   if (from >= 0) return (from + (direction === 'next' ? 1 : -1) + n) % n;
   // Nothing to start from: the first highlight in view going forward, the last in view going back.

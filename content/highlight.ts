@@ -36,6 +36,14 @@ function markJs(): MarkJsWrapper {
 /** On a highlight of a probable misspelling: the name it is close to ("Metformin"). */
 export const GUESS_ATTRIBUTE = 'data-mm-guess';
 
+/** What keeps focus and clicks for a highlight inside it, so the highlight itself is not focusable. */
+const FOCUSABLE_HOLDER = 'a[href], button, [role="link"], [tabindex]';
+
+/** What takes keyboard focus for `mark`: the highlight itself, or the link or button that holds it. */
+export function focusTargetOf(mark: HTMLElement): HTMLElement | null {
+  return mark.tabIndex >= 0 ? mark : mark.closest<HTMLElement>(FOCUSABLE_HOLDER);
+}
+
 function decorate(mark: HTMLElement, match: Match, parent: Element | null) {
   mark.setAttribute(MARK_ATTRIBUTE, '');
   mark.dataset.drug = match.drug;
@@ -43,7 +51,7 @@ function decorate(mark: HTMLElement, match: Match, parent: Element | null) {
   mark.removeAttribute('data-markjs');
   // Inside a link or button the host element keeps the focus and the click;
   // elsewhere the highlight itself is a keyboard-reachable button.
-  if (!parent?.closest('a[href], button, [role="link"], [tabindex]')) {
+  if (!parent?.closest(FOCUSABLE_HOLDER)) {
     mark.tabIndex = 0;
     mark.setAttribute('role', 'button');
     mark.setAttribute('aria-haspopup', 'dialog');

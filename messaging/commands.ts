@@ -34,6 +34,14 @@ export function manifestCommands(): Record<CommandName, { suggested_key: { defau
   return Object.fromEntries(entries) as Record<CommandName, { suggested_key: { default: string }; description: string }>;
 }
 
+/** A shortcut as the reader has set it, for display. */
+export type Shortcut = { description: string; keys: string };
+
+/** The browser's commands (`commands.getAll()`) as shortcuts to show; a command with no key set is left out. */
+export function shortcutsFrom(commands: readonly { shortcut?: string; description?: string }[]): Shortcut[] {
+  return commands.flatMap((c) => (c.shortcut && c.description ? [{ description: c.description, keys: displayShortcut(c.shortcut) }] : []));
+}
+
 /** "Alt+Shift+Period" as a reader reads it: "Alt+Shift+.". */
 export function displayShortcut(key: string): string {
   return key.replace(/\bPeriod\b/, '.').replace(/\bComma\b/, ',');

@@ -1,8 +1,10 @@
+import type { Shortcut } from '../../messaging/commands';
 import { MedicalNotice } from '../MedicalNotice';
+import { ShortcutList } from '../ShortcutList';
 
 export type OnboardingViewProps = {
   /** The keyboard shortcuts as set in the browser (a command with no key is left out). */
-  shortcuts: readonly { description: string; keys: string }[];
+  shortcuts: readonly Shortcut[];
   /** The id the sample paragraph gets, so the page can highlight it. */
   sampleId: string;
   onOpenSettings: () => void;
@@ -47,16 +49,7 @@ export function OnboardingView({ shortcuts, sampleId, onOpenSettings }: Onboardi
       <section aria-labelledby="mm-keys-title">
         <h2 id="mm-keys-title">Keyboard shortcuts</h2>
         {shortcuts.length > 0 ? (
-          <dl class="mm-shortcut-list">
-            {shortcuts.map((s) => (
-              <div key={s.description}>
-                <dt>
-                  <kbd>{s.keys}</kbd>
-                </dt>
-                <dd>{s.description}</dd>
-              </div>
-            ))}
-          </dl>
+          <ShortcutList shortcuts={shortcuts} />
         ) : (
           <p>No shortcuts are set. You can set them in your browser’s extension shortcut settings.</p>
         )}

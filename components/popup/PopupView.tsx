@@ -1,9 +1,11 @@
 import type { ReportedDrug } from '../../drugs/page-report';
 import type { CheckFinding } from '../../drugs/medication-check';
+import type { Shortcut } from '../../messaging/commands';
 import type { PageStatus } from '../../messaging/tab-protocol';
 import { InteractionAdvice } from '../InteractionAdvice';
 import { MedicalNotice } from '../MedicalNotice';
 import { SeverityBadge } from '../SeverityBadge';
+import { ShortcutList } from '../ShortcutList';
 
 /** What the popup knows about the current tab. */
 export type PopupPage =
@@ -31,7 +33,7 @@ export type PopupViewProps = {
   onOpenPanel: () => void;
   onOpenSettings: () => void;
   /** The keyboard shortcuts as the reader has set them (a command with no key is left out). */
-  shortcuts: readonly { description: string; keys: string }[];
+  shortcuts: readonly Shortcut[];
 };
 
 const GROUP_LABEL: Record<CheckFinding['group'], string> = {
@@ -141,16 +143,7 @@ function Shortcuts({ shortcuts }: { shortcuts: PopupViewProps['shortcuts'] }) {
   return (
     <section aria-labelledby="mm-shortcuts-title" class="mm-shortcuts">
       <h2 id="mm-shortcuts-title">Keyboard shortcuts</h2>
-      <dl>
-        {shortcuts.map((s) => (
-          <div key={s.description} class="mm-shortcuts__row">
-            <dt>
-              <kbd>{s.keys}</kbd>
-            </dt>
-            <dd>{s.description}</dd>
-          </div>
-        ))}
-      </dl>
+      <ShortcutList shortcuts={shortcuts} />
     </section>
   );
 }

@@ -13,7 +13,7 @@ import { highlightBody } from '../../content/highlight-body';
 import { STYLE_ATTRIBUTE } from '../../content/medmark-controller';
 import { nameEntriesOf } from '../../drugs/name-entries';
 import { compileNameIndex } from '../../drugs/name-index';
-import { displayShortcut } from '../../messaging/commands';
+import { shortcutsFrom, type Shortcut } from '../../messaging/commands';
 import { addMedication } from '../../settings/storage-items';
 import { medicationIdsOf } from '../../settings/known-ids';
 import '../../components/extension-page.css';
@@ -23,7 +23,7 @@ const SAMPLE_ID = 'mm-sample';
 const app = document.getElementById('app')!;
 const knownIds = medicationIdsOf(kb);
 
-function draw(shortcuts: { description: string; keys: string }[]) {
+function draw(shortcuts: Shortcut[]) {
   render(<OnboardingView shortcuts={shortcuts} sampleId={SAMPLE_ID} onOpenSettings={() => void browser.runtime.openOptionsPage()} />, app);
 }
 
@@ -39,8 +39,4 @@ highlightBody(document.getElementById(SAMPLE_ID)!, {
   addMedication: (id) => addMedication(id, knownIds),
   loadView: async () => drugView,
 });
-void browser.commands
-  .getAll()
-  .then((commands) =>
-    draw(commands.flatMap((c) => (c.shortcut && c.description ? [{ description: c.description, keys: displayShortcut(c.shortcut) }] : []))),
-  );
+void browser.commands.getAll().then((commands) => draw(shortcutsFrom(commands)));

@@ -7,7 +7,7 @@ import '../../components/popup/popup.css';
 import { createInteractionResolver } from '../../drugs/interactions';
 import { reportPage } from '../../drugs/page-report';
 import { fetchPageState, sendToTab } from '../../extension-pages/active-tab';
-import { displayShortcut } from '../../messaging/commands';
+import { shortcutsFrom, type Shortcut } from '../../messaging/commands';
 import { medicationIdsOf } from '../../settings/known-ids';
 import { normalizeSite } from '../../settings/settings';
 import { addMedication, loadMedications, updateSettings, watchMedications, watchSettings } from '../../settings/storage-items';
@@ -31,14 +31,11 @@ async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
 let tab: Browser.tabs.Tab | undefined;
 let page: PopupPage = { kind: 'loading' };
 let myMedicationIds: string[] = [];
-let shortcuts: { description: string; keys: string }[] = [];
+let shortcuts: Shortcut[] = [];
 
 /** The shortcuts as the reader has set them in the browser (they can change or clear each one). */
 async function loadShortcuts() {
-  const commands = await browser.commands.getAll();
-  shortcuts = commands.flatMap((c) =>
-    c.shortcut && c.description ? [{ description: c.description, keys: displayShortcut(c.shortcut) }] : [],
-  );
+  shortcuts = shortcutsFrom(await browser.commands.getAll());
   draw();
 }
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/extension-browser';
+import { buildEnv } from './helpers/build-env';
 
 type LintWarning = { code: string; file: string; line: number; column: number };
 
@@ -22,9 +23,11 @@ function isAccepted(w: LintWarning): boolean {
 
 describe('Firefox build', () => {
   it('builds and passes addons-linter', () => {
-    // As a person runs it: vitest's NODE_ENV=test would make a different (development-flavoured) bundle.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST')));
-    const build = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build', '-b', 'firefox'], { cwd: ROOT, encoding: 'utf8', env });
+    const build = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build', '-b', 'firefox'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: buildEnv(),
+    });
     expect(build.status, build.stderr).toBe(0);
     const lint = spawnSync(join(ROOT, 'node_modules/.bin/addons-linter'), ['--output', 'json', join(ROOT, '.output/firefox-mv2')], {
       cwd: ROOT,

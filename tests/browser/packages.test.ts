@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, ROOT, serveFixtures, type FixtureServer } from '../../scripts/lib/extension-browser';
+import { buildEnv } from './helpers/build-env';
 
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 const zipPath = (kind: string) => join(ROOT, '.output', `medmark-${version}-${kind}.zip`);
@@ -20,9 +21,7 @@ const entries = (kind: string) => unzipSync(readFileSync(zipPath(kind)));
 let unpacked: string;
 let server: FixtureServer;
 beforeAll(() => {
-  // As a person runs it: vitest's NODE_ENV=test would make a different (development-flavoured) bundle.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST')));
-  const zip = spawnSync('npm', ['run', '-s', 'zip'], { cwd: ROOT, encoding: 'utf8', env });
+  const zip = spawnSync('npm', ['run', '-s', 'zip'], { cwd: ROOT, encoding: 'utf8', env: buildEnv() });
   expect(zip.status, zip.stderr).toBe(0);
 }, 180_000);
 afterAll(async () => {

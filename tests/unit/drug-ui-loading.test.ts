@@ -5,18 +5,9 @@
  * they asked for happens once it arrives, unless they have moved on.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackgroundClient } from '../../content/background-client';
 import { createDrugUi, type DrugUi } from '../../content/drug-ui';
 import type { DrugView } from '../../content/drug-view';
-
-const client: BackgroundClient = {
-  preview: async () => null,
-  details: async () => null,
-  mine: async () => ({}),
-  addMedication: async () => undefined,
-  pageCount: async () => undefined,
-  clearCache: () => {},
-};
+import { stubClient } from './helpers/stub-client';
 
 /** A view that records what it is asked to draw. */
 function fakeView() {
@@ -56,7 +47,7 @@ beforeEach(() => {
 afterEach(() => ui?.destroy());
 
 const start = (loadView: () => Promise<DrugView>) =>
-  (ui = createDrugUi({ loadView, doc: document, client, pageDrugIds: () => ['baclofen'], hoverDelayMs: () => 0 }));
+  (ui = createDrugUi({ loadView, doc: document, client: stubClient, pageDrugIds: () => ['baclofen'], hoverDelayMs: () => 0 }));
 const click = (target: Element) => target.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, button: 0, detail: 1 }));
 const popoverPanel = () => document.querySelector('div')?.shadowRoot?.querySelector<HTMLElement>('.mm-popover');
 

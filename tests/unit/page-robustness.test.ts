@@ -4,7 +4,6 @@
  * web components and their shadow roots, custom elements defined late.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackgroundClient } from '../../content/background-client';
 import { watchBody } from '../../content/body-watch';
 import { UPGRADE_FIRST_CHECK_MS, UPGRADE_MAX_CHECK_MS, watchUpgrades } from '../../content/custom-element-upgrades';
 import { watchMutations } from '../../content/mutation-watch';
@@ -13,6 +12,7 @@ import { startMedmark, type HighlightRun } from '../../content/start-medmark';
 import { nameEntriesOf } from '../../drugs/name-entries';
 import { compileNameIndex } from '../../drugs/name-index';
 import { sampleKb } from './helpers/sample-kb';
+import { stubClient } from './helpers/stub-client';
 
 const index = compileNameIndex(nameEntriesOf(sampleKb()));
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -32,15 +32,6 @@ function swapBody(html: string): HTMLElement {
   document.documentElement.replaceChild(next, document.body);
   return next;
 }
-
-const client: BackgroundClient = {
-  preview: async () => null,
-  details: async () => null,
-  mine: async () => ({}),
-  addMedication: async () => undefined,
-  pageCount: async () => undefined,
-  clearCache: () => {},
-};
 
 beforeEach(() => {
   swapBody('');
@@ -71,7 +62,7 @@ describe('a run follows a swapped body', () => {
     let changes = 0;
     run = startMedmark({
       index,
-      client,
+      client: stubClient,
       mentions,
       decorate: () => {},
       onDrugsChanged: () => changes++,
